@@ -1,0 +1,23 @@
+namespace Serverless.Gateway;
+
+/// <summary>HTTP settings of the MCP endpoint, bound from the "Gateway" section (Gateway__*).</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Largest accepted request body; bigger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Host header values the endpoint answers to (host names, optionally with :port; "*" allows any).
+    /// A request for another host is refused, which defeats DNS rebinding against a local server.
+    /// </summary>
+    public string[] AllowedHosts { get; set; } = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
+    /// Browser origins allowed to call the endpoint (scheme://host[:port], or "*"). Empty means: an
+    /// Origin whose host is one of <see cref="AllowedHosts"/>. Requests without Origin (non-browser
+    /// clients) are not affected.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+}

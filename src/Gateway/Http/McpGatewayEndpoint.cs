@@ -1,0 +1,184 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Serverless.Gateway.Callers;
+using Serverless.Gateway.Protocol;
+using Serverless.Gateway.Selection;
+using Serverless.Tools.Catalog;
+using Serverless.Tools.Upstreams;
+
+namespace Serverless.Gateway.Http;
+
+/// <summary>
+/// Serves one MCP POST statelessly: guards, caller, tool selection, then a fresh SDK server over the
+/// tools built at start-up. Host-independent: Kestrel and Azure Functions both hand it the HttpContext.
+/// </summary>
+public sealed class McpGatewayEndpoint(
+    ToolCatalog catalog,
+    CallerResolver callers,
+    McpServerOptionsFactory serverOptions,
+    IOptionsMonitor<GatewayOptions> options,
+    ILoggerFactory loggerFactory)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<McpGatewayEndpoint>();
+
+    public async Task HandlePostAsync(HttpContext context, string? toolsets, bool readOnly)
+    {
+        var request = context.Request;
+        var settings = options.CurrentValue;
+
+        if (HostGuard.Refusal(request, settings) is { } hostRefusal)
+        {
+            _logger.LogWarning("Refused request: {Reason}", hostRefusal);
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrors.ServerError, "Forbidden: " + hostRefusal);
+            return;
+        }
+
+        if (!HasJsonContentType(request))
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, JsonRpcErrors.InvalidRequest,
+                "Unsupported Media Type: the body must be application/json.");
+            return;
+        }
+
+        var accept = request.GetTypedHeaders().Accept;
+        if (!accept.Any(a => Matches(a, "application/json")) || !accept.Any(a => Matches(a, "text/event-stream")))
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status406NotAcceptable, JsonRpcErrors.ServerError,
+                "Not Acceptable: the client must accept both application/json and text/event-stream.");
+            return;
+        }
+
+        var body = await RequestBody.ReadAsync(context, settings.MaxRequestBodyBytes);
+        if (body is null)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrors.InvalidRequest,
+                $"Payload Too Large: the body exceeds {settings.MaxRequestBodyBytes} bytes.");
+            return;
+        }
+
+        var (message, parseError) = RequestBody.Parse(body);
+        if (message is null)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, parseError.Code, parseError.Message);
+            return;
+        }
+
+        var requestId = message is JsonRpcRequest jsonRpcRequest ? jsonRpcRequest.Id : default;
+        if (ProtocolGuards.CheckVersionHeader(request) is { } versionError
+            || ProtocolGuards.CheckEnvelope(request, message) is { } envelopeError && (versionError = envelopeError) is not null)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, versionError, requestId);
+            return;
+        }
+
+        if (ProtocolGuards.CheckStandardHeaders(request, message) is { } headerError)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, (int)McpErrorCode.HeaderMismatch, headerError, requestId);
+            return;
+        }
+
+        if (ProtocolGuards.IsRemovedMethod(request, message))
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status404NotFound, JsonRpcErrors.MethodNotFound,
+                $"Method '{((JsonRpcRequest)message).Method}' is not available on protocol version '{ProtocolGuards.HeaderVersion(request)}'.", requestId);
+            return;
+        }
+
+        var credentials = context.RequestServices.GetRequiredService<CallerCredentials>();
+        callers.Fill(request, credentials);
+        if (!credentials.HasAny)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"mcp\", ApiKey realm=\"mcp\", header=\"x-api-key\"";
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, JsonRpcErrors.ServerError,
+                "Unauthorized: send a credential for at least one upstream: " + string.Join("; ", CallerResolver.AcceptedHeaders) + ".",
+                requestId, new JsonObject { ["acceptedHeaders"] = new JsonArray([.. CallerResolver.AcceptedHeaders.Select(h => JsonValue.Create(h))]) });
+            return;
+        }
+
+        var (selection, selectionError) = ToolSelectionParser.Parse(toolsets, readOnly, request.Headers, catalog);
+        if (selection is null)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidParams, selectionError!, requestId);
+            return;
+        }
+
+        var tools = selection.Apply(catalog, credentials.Has);
+        await ServeAsync(context, message, tools);
+    }
+
+    private async Task ServeAsync(HttpContext context, JsonRpcMessage message, IReadOnlyList<ToolEntry> tools)
+    {
+        var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
+        var server = McpServer.Create(transport, serverOptions.Create(tools), loggerFactory, context.RequestServices);
+        var runTask = server.RunAsync(context.RequestAborted);
+        try
+        {
+            var perRequestProtocol = ProtocolRevisions.RequiresPerRequestMetadata(ProtocolGuards.HeaderVersion(context.Request));
+            Func<JsonRpcMessage?, ValueTask>? onResponseStarting = perRequestProtocol
+                ? first =>
+                {
+                    // Newer revisions give some JSON-RPC errors an HTTP status; it must be set before the first byte.
+                    if (first is JsonRpcError { Error: { } detail } && !context.Response.HasStarted)
+                    {
+                        context.Response.StatusCode = (McpErrorCode)detail.Code switch
+                        {
+                            McpErrorCode.MethodNotFound => StatusCodes.Status404NotFound,
+                            McpErrorCode.MissingRequiredClientCapability or McpErrorCode.UnsupportedProtocolVersion or McpErrorCode.HeaderMismatch
+                                => StatusCodes.Status400BadRequest,
+                            _ => context.Response.StatusCode,
+                        };
+                    }
+
+                    return default;
+                }
+                : null;
+
+            StartEventStream(context);
+            var wrote = await transport.HandlePostRequestAsync(message, context.Response.Body, onResponseStarting, context.RequestAborted);
+            if (!wrote)
+            {
+                context.Response.Headers.ContentType = (string?)null;
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+            }
+        }
+        finally
+        {
+            try
+            {
+                await transport.DisposeAsync();
+                await runTask;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    private static void StartEventStream(HttpContext context)
+    {
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache,no-store";
+        context.Response.Headers.ContentEncoding = "identity";
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+    }
+
+    private static bool HasJsonContentType(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool Matches(MediaTypeHeaderValue accepted, string mediaType) =>
+        accepted.MatchesMediaType(mediaType) || accepted.MediaType.Equals("*/*", StringComparison.Ordinal);
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Serverless.Tools.Catalog;
+
+namespace Serverless.Gateway;
+
+/// <summary>Server options for one request (or one stdio session) over a chosen set of catalog tools.</summary>
+public sealed class McpServerOptionsFactory
+{
+    public const string ServerName = "serverless-mcp-gateway";
+
+    public static string Version { get; } =
+        typeof(McpServerOptionsFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private const string Instructions =
+        "Tools named in snake_case act on Pilot Status (WhatsApp messaging); kebab-case tools act on Chili Piper (scheduling and routing). " +
+        "Failed calls return isError with the upstream, its code and what to do next. Writes are never retried automatically.";
+
+    /// <summary>Options for one stateless HTTP request.</summary>
+    public McpServerOptions Create(IEnumerable<ToolEntry> tools)
+    {
+        var options = new McpServerOptions
+        {
+            // Tools resolve their clients and the caller's credentials from the request's own scope.
+            ScopeRequests = false,
+        };
+        Configure(options, tools);
+        return options;
+    }
+
+    /// <summary>Fills server identity, capabilities and tools into options the host created (stdio).</summary>
+    public static void Configure(McpServerOptions options, IEnumerable<ToolEntry> tools)
+    {
+        var collection = new McpServerPrimitiveCollection<McpServerTool>();
+        foreach (var entry in tools)
+        {
+            collection.Add(entry.Tool);
+        }
+
+        options.ServerInfo = new Implementation { Name = ServerName, Title = "Serverless MCP Gateway", Version = Version };
+        options.ServerInstructions = Instructions;
+        options.Capabilities = new ServerCapabilities { Tools = new ToolsCapability { ListChanged = false } };
+        options.ToolCollection = collection;
+    }
+}

@@ -1,0 +1,20 @@
+using Serverless.Server;
+
+var commandLine = CommandLine.Parse(args);
+if (commandLine.Help)
+{
+    Console.Out.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+try
+{
+    return commandLine.Command == "stdio"
+        ? await StdioCommand.RunAsync(commandLine)
+        : await ServeCommand.RunAsync(commandLine);
+}
+catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException or IOException)
+{
+    await Console.Error.WriteLineAsync($"serverless-mcp-gateway: {e.Message}");
+    return 1;
+}

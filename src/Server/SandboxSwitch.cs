@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+using Serverless.Sandbox;
+using Serverless.Tools.Upstreams;
+
+namespace Serverless.Server;
+
+/// <summary>
+/// Decides whether this process talks to the sandbox twin, and if so starts it and points both base URLs
+/// at it over HTTP, exactly as the gateway reaches the real APIs.
+/// </summary>
+internal static class SandboxSwitch
+{
+    public const string EnabledKey = "Sandbox:Enabled";
+    public const string SingleUserKey = "Sandbox:SingleUser";
+
+    /// <summary>Sandbox__Enabled wins; unset, the sandbox is used only when nothing points at a real upstream.</summary>
+    public static bool ShouldUse(IConfiguration configuration, bool forced)
+    {
+        if (forced)
+        {
+            return true;
+        }
+
+        var enabled = configuration[EnabledKey];
+        if (!string.IsNullOrWhiteSpace(enabled))
+        {
+            return bool.TryParse(enabled, out var value) ? value
+                : throw new InvalidOperationException($"Sandbox__Enabled must be true or false; got '{enabled}'.");
+        }
+
+        string[] keys =
+        [
+            $"{UpstreamOptions.PilotStatusSection}:ApiKey", $"{UpstreamOptions.ChiliPiperSection}:ApiKey",
+            $"{UpstreamOptions.PilotStatusSection}:BaseUrl", $"{UpstreamOptions.ChiliPiperSection}:BaseUrl",
+        ];
+        return keys.All(k => string.IsNullOrWhiteSpace(configuration[k]));
+    }
+
+    /// <summary>Starts the twin and returns the settings that route the gateway to it.</summary>
+    public static async Task<(SandboxServer Server, Dictionary<string, string?> Settings)> StartAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (bool.TryParse(configuration[EnabledKey], out var enabled) && !enabled)
+        {
+            throw new InvalidOperationException("--sandbox contradicts Sandbox__Enabled=false.");
+        }
+
+        var sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
+        var settings = new Dictionary<string, string?>
+        {
+            [$"{UpstreamOptions.PilotStatusSection}:BaseUrl"] = sandbox.PilotStatusBaseUrl,
+            [$"{UpstreamOptions.ChiliPiperSection}:BaseUrl"] = sandbox.ChiliPiperBaseUrl,
+        };
+
+        // Single-user by default, so a first-time user's client needs no headers; Sandbox__SingleUser=false
+        // makes the sandbox server behave like a shared pass-through deployment instead.
+        var singleUser = !bool.TryParse(configuration[SingleUserKey], out var s) || s;
+        if (singleUser)
+        {
+            // Real keys from the environment are never sent to the twin: the demo ones replace them.
+            settings[$"{UpstreamOptions.PilotStatusSection}:ApiKey"] = SandboxCredentials.PilotStatusNumberKey1;
+            settings[$"{UpstreamOptions.ChiliPiperSection}:ApiKey"] = SandboxCredentials.ChiliPiperAdminToken;
+        }
+        else
+        {
+            settings[$"{UpstreamOptions.PilotStatusSection}:ApiKey"] = "";
+            settings[$"{UpstreamOptions.ChiliPiperSection}:ApiKey"] = "";
+        }
+
+        return (sandbox, settings);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Serverless.Gateway;
+using Serverless.Tools;
+using Serverless.Tools.Catalog;
+using Serverless.Tools.Upstreams;
+
+namespace Serverless.Server;
+
+/// <summary>MCP over stdin/stdout for clients that launch a local process; credentials come from configuration.</summary>
+internal static class StdioCommand
+{
+    public static async Task<int> RunAsync(CommandLine commandLine)
+    {
+        var builder = Host.CreateApplicationBuilder(commandLine.ConfigurationArgs);
+        Logging.ToStandardError(builder.Logging);
+        await using var sandbox = await SandboxHost.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
+
+        var configuration = builder.Configuration;
+        builder.Services.AddScoped(_ => CredentialsFrom(configuration));
+        builder.Services.AddGatewayTools(configuration);
+
+        var credentials = CredentialsFrom(configuration);
+        if (!credentials.HasAny)
+        {
+            await Console.Error.WriteLineAsync("No upstream credential: set PilotStatus__ApiKey and/or ChiliPiper__ApiKey, or pass --sandbox.");
+            return 2;
+        }
+
+        var tools = ToolCatalog.CreateDefault().Entries.Where(e => credentials.Has(e.Upstream)).ToArray();
+        builder.Services.AddMcpServer(options => McpServerOptionsFactory.Configure(options, tools)).WithStdioServerTransport();
+
+        using var host = builder.Build();
+        await host.RunAsync();
+        return 0;
+    }
+
+    private static CallerCredentials CredentialsFrom(IConfiguration configuration) => new()
+    {
+        PilotStatusApiKey = NonEmpty(configuration[$"{UpstreamOptions.PilotStatusSection}:ApiKey"]),
+        WhatsAppNumberId = NonEmpty(configuration[$"{UpstreamOptions.PilotStatusSection}:WhatsAppNumberId"]),
+        ChiliPiperToken = NonEmpty(configuration[$"{UpstreamOptions.ChiliPiperSection}:ApiKey"]),
+    };
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

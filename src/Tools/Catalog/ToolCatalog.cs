@@ -1,0 +1,69 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Server;
+using Serverless.Tools.Json;
+
+namespace Serverless.Tools.Catalog;
+
+/// <summary>
+/// Every tool the gateway offers, built once: the SDK tool objects are reused by every request, and the
+/// area instance behind a call is created from that call's services, so per-caller state never leaks.
+/// </summary>
+public sealed class ToolCatalog
+{
+    private readonly Dictionary<string, ToolEntry> _byName;
+
+    public ToolCatalog(IEnumerable<Type> areaTypes)
+    {
+        var entries = new List<ToolEntry>();
+        foreach (var type in areaTypes)
+        {
+            var toolset = type.GetCustomAttribute<ToolsetAttribute>()?.Id
+                ?? throw new InvalidOperationException($"{type.Name} has no [Toolset].");
+            if (!Toolsets.All.TryGetValue(toolset, out var upstream))
+            {
+                throw new InvalidOperationException($"{type.Name} names unknown toolset '{toolset}'.");
+            }
+
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                var attribute = method.GetCustomAttribute<McpServerToolAttribute>();
+                if (attribute is null)
+                {
+                    continue;
+                }
+
+                var areaType = type;
+                var tool = McpServerTool.Create(
+                    method,
+                    context => ActivatorUtilities.CreateInstance(
+                        context.Services ?? throw new InvalidOperationException("A tool call needs request services."), areaType),
+                    new McpServerToolCreateOptions { SerializerOptions = ToolJson.Options });
+                var name = tool.ProtocolTool.Name;
+                entries.Add(new ToolEntry(name, toolset, upstream, tool.ProtocolTool.Annotations?.ReadOnlyHint == true, tool));
+            }
+        }
+
+        Entries = entries;
+        _byName = new Dictionary<string, ToolEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!_byName.TryAdd(entry.Name, entry))
+            {
+                throw new InvalidOperationException($"Tool '{entry.Name}' is declared twice.");
+            }
+        }
+    }
+
+    /// <summary>The catalog of every area in this assembly.</summary>
+    public static ToolCatalog CreateDefault() => new(AreaTypes);
+
+    public static IReadOnlyList<Type> AreaTypes { get; } = typeof(ToolCatalog).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<McpServerToolTypeAttribute>() is not null)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToArray();
+
+    public IReadOnlyList<ToolEntry> Entries { get; }
+
+    public bool TryGet(string name, out ToolEntry entry) => _byName.TryGetValue(name, out entry!);
+}

@@ -1,0 +1,6 @@
+using ModelContextProtocol.Server;
+
+namespace Serverless.Tools.Catalog;
+
+/// <summary>One tool of the catalog: the SDK tool object plus what selection needs to know about it.</summary>
+public sealed record ToolEntry(string Name, string Toolset, Upstream Upstream, bool ReadOnly, McpServerTool Tool);

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serverless.Tools.Catalog;
+using Serverless.Tools.Errors;
+using Serverless.Tools.Json;
+using Serverless.Tools.Upstreams;
+
+namespace Serverless.Tools.ChiliPiper;
+
+/// <summary>Typed client of the Chili Piper Edge API: one method per endpoint.</summary>
+public sealed class ChiliPiperClient(
+    HttpClient http,
+    IOptionsMonitor<UpstreamOptions> options,
+    CallerCredentials credentials,
+    ILogger<ChiliPiperClient> logger,
+    TimeProvider time)
+    : UpstreamClient(http, options.Get(UpstreamOptions.ChiliPiperSection), logger, time)
+{
+    // Plain-text bodies are echoed as the message; past this length they are cut, since they are decoder output.
+    private const int MaxPlainTextMessage = 500;
+
+    protected override Upstream Upstream => Upstream.ChiliPiper;
+
+    // Organization
+
+    public Task<UpstreamResponse> PingAsync(CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/health/ping", IsRead: true), ct);
+
+    public Task<UpstreamResponse> GetTenantAsync(CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/tenant/get", IsRead: true), ct);
+
+    // Users
+
+    public Task<UpstreamResponse> FindUsersAsync(string query, Pagination? pagination, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/user/find", IsRead: true,
+            Query: [new("query", query), .. Paging(pagination)]), ct);
+
+    public Task<UpstreamResponse> FindUsersByFilterAsync(JsonObject filter, Pagination? pagination, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/find-by-filter", IsRead: true, Query: Paging(pagination), Body: filter), ct);
+
+    public Task<UpstreamResponse> FindUsersByIdsAsync(IReadOnlyList<string> userIds, Pagination? pagination, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/find-by-id", IsRead: true, Query: Paging(pagination),
+            Body: new JsonArray([.. userIds.Select(id => JsonValue.Create(id))])), ct);
+
+    public Task<UpstreamResponse> ReadUserAsync(string userId, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/user/read/{UpstreamCall.Segment(userId)}", IsRead: true), ct);
+
+    public Task<UpstreamResponse> InviteUserAsync(JsonObject body, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/invite", IsRead: false, Body: body), ct);
+
+    public Task<UpstreamResponse> UpdateLicensesAsync(JsonObject body, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/licenses", IsRead: false, Body: body), ct);
+
+    private static KeyValuePair<string, string?>[] Paging(Pagination? pagination) =>
+    [
+        new("page", pagination?.Page?.ToString(CultureInfo.InvariantCulture)),
+        new("pageSize", pagination?.PageSize?.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    protected override void Authorize(HttpRequestMessage request)
+    {
+        if (string.IsNullOrEmpty(credentials.ChiliPiperToken))
+        {
+            throw new MissingCredentialException(Upstream.ChiliPiper,
+                "Send the Chili Piper API token in the Authorization header as 'Bearer <token>'.");
+        }
+
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + credentials.ChiliPiperToken);
+    }
+
+    protected override (string? Code, string Message) ReadError(int status, string? mediaType, string body)
+    {
+        if (mediaType is not null && mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var parsed = JsonSerializer.Deserialize(body, ToolJsonContext.Default.ChiliPiperErrorBody);
+                if (parsed?.ErrorCode is not null || parsed?.ErrorMessage is not null)
+                {
+                    return (parsed.ErrorCode, parsed.ErrorMessage ?? parsed.ErrorCode!);
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        // Decoding failures come back as text/plain and say exactly which input was wrong.
+        var text = body.Trim();
+        if (text.Length == 0)
+        {
+            return (null, $"HTTP {status}.");
+        }
+
+        return (null, text.Length > MaxPlainTextMessage ? text[..MaxPlainTextMessage] + "…" : text);
+    }
+
+    protected override (string? Code, string Message)? ReadBusinessFailure(JsonNode? body)
+    {
+        // Cancel and the schedule-simple calls answer 200 with type: Failure; handoff nests it.
+        var result = body as JsonObject;
+        if (result?["scheduleMeetingResult"] is JsonObject nested)
+        {
+            result = nested;
+        }
+
+        if (result?["type"] is JsonValue type && type.TryGetValue(out string? kind) && kind == "Failure")
+        {
+            var detail = result["reason"] ?? result["details"] ?? result["message"];
+            var message = detail switch
+            {
+                null => "The operation failed.",
+                JsonValue v when v.TryGetValue(out string? s) => s,
+                _ => detail.ToJsonString(),
+            };
+            return ("Failure", message);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ModelContextProtocol;
+
+namespace Serverless.Tools.Json;
+
+/// <summary>Serializer settings shared by tool arguments and upstream bodies.</summary>
+public static class ToolJson
+{
+    /// <summary>The SDK's own settings, with this project's generated types resolved first.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
+        {
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(ToolJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Compact JSON for the text part of a result.</summary>
+    public static string Compact(JsonElement element) => JsonSerializer.Serialize(element, ToolJsonContext.Default.JsonElement);
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Pagination))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.PilotStatusErrorBody))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.ChiliPiperErrorBody))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.MediaType))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.LicenseSet))]
+[JsonSerializable(typeof(Dictionary<string, Serverless.Tools.ChiliPiper.LicenseSet>))]
+internal sealed partial class ToolJsonContext : JsonSerializerContext;

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Tools.Catalog;
+using Serverless.Tools.ChiliPiper;
+using Serverless.Tools.PilotStatus;
+using Serverless.Tools.Upstreams;
+
+namespace Serverless.Tools;
+
+public static class ToolsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the catalog, both typed clients and their options. <see cref="CallerCredentials"/> is
+    /// scoped: each request (or stdio call) fills its own.
+    /// </summary>
+    public static IServiceCollection AddGatewayTools(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => ToolCatalog.CreateDefault());
+        services.TryAddScoped<CallerCredentials>();
+
+        services.AddOptions<UpstreamOptions>(UpstreamOptions.PilotStatusSection)
+            .Bind(configuration.GetSection(UpstreamOptions.PilotStatusSection))
+            .PostConfigure(o => o.BaseUrl = string.IsNullOrWhiteSpace(o.BaseUrl) ? UpstreamOptions.PilotStatusDefaultBaseUrl : o.BaseUrl)
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "PilotStatus:BaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddOptions<UpstreamOptions>(UpstreamOptions.ChiliPiperSection)
+            .Bind(configuration.GetSection(UpstreamOptions.ChiliPiperSection))
+            .PostConfigure(o => o.BaseUrl = string.IsNullOrWhiteSpace(o.BaseUrl) ? UpstreamOptions.ChiliPiperDefaultBaseUrl : o.BaseUrl)
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "ChiliPiper:BaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+
+        // The client enforces its own per-attempt timeout, so the HttpClient's must not cut in first.
+        services.AddHttpClient<PilotStatusClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<ChiliPiperClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        return services;
+    }
+}

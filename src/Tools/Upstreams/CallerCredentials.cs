@@ -1,0 +1,30 @@
+using Serverless.Tools.Catalog;
+
+namespace Serverless.Tools.Upstreams;
+
+/// <summary>
+/// The credentials of the caller behind the current request (one instance per request scope). The
+/// values are secrets: nothing prints them, and <see cref="ToString"/> says only which are present.
+/// </summary>
+public sealed class CallerCredentials
+{
+    public string? PilotStatusApiKey { get; set; }
+
+    public string? PilotStatusApiKeyId { get; set; }
+
+    public string? WhatsAppNumberId { get; set; }
+
+    public string? ChiliPiperToken { get; set; }
+
+    public bool Has(Upstream upstream) => upstream switch
+    {
+        Upstream.PilotStatus => !string.IsNullOrEmpty(PilotStatusApiKey) || !string.IsNullOrEmpty(PilotStatusApiKeyId),
+        Upstream.ChiliPiper => !string.IsNullOrEmpty(ChiliPiperToken),
+        _ => false,
+    };
+
+    public bool HasAny => Has(Upstream.PilotStatus) || Has(Upstream.ChiliPiper);
+
+    public override string ToString() =>
+        $"CallerCredentials(PilotStatus: {(Has(Upstream.PilotStatus) ? "present" : "none")}, ChiliPiper: {(Has(Upstream.ChiliPiper) ? "present" : "none")})";
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Serverless.Tools.Catalog;
+using Serverless.Tools.Errors;
+
+namespace Serverless.Tools.Upstreams;
+
+/// <summary>
+/// The single send path shared by the typed clients: base URL, auth, per-attempt timeout, correlation
+/// id, retries for reads only, and one typed error for every failure.
+/// </summary>
+public abstract class UpstreamClient
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    private readonly HttpClient _http;
+    private readonly UpstreamOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
+
+    protected UpstreamClient(HttpClient http, UpstreamOptions options, ILogger logger, TimeProvider time)
+    {
+        _http = http;
+        _options = options;
+        _logger = logger;
+        _time = time;
+        _readPipeline = BuildReadPipeline(options, time);
+    }
+
+    protected abstract Upstream Upstream { get; }
+
+    /// <summary>Adds the caller's credential, or throws <see cref="MissingCredentialException"/>.</summary>
+    protected abstract void Authorize(HttpRequestMessage request);
+
+    /// <summary>Reads the vendor's error body into the common shape.</summary>
+    protected abstract (string? Code, string Message) ReadError(int status, string? mediaType, string body);
+
+    /// <summary>Some vendors report failures inside a 2xx body; a client says so here.</summary>
+    protected virtual (string? Code, string Message)? ReadBusinessFailure(JsonNode? body) => null;
+
+    protected async Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
+    {
+        var correlationId = Guid.NewGuid().ToString("N");
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = call.IsRead
+                ? await _readPipeline.ExecuteAsync(
+                    static (state, ct) => state.client.SendOnceAsync(state.call, state.correlationId, ct),
+                    (client: this, call, correlationId),
+                    cancellationToken).ConfigureAwait(false)
+                : await SendOnceAsync(call, correlationId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or AttemptTimeoutException)
+        {
+            _logger.LogWarning("{Upstream} {Method} {Path} failed without a response after {ElapsedMs} ms ({Reason}); correlation {CorrelationId}",
+                Upstream, call.Method, call.Path, Elapsed(started), e is AttemptTimeoutException ? "timeout" : "transport", correlationId);
+            throw new UpstreamException(new UpstreamError(
+                Upstream,
+                0,
+                e is AttemptTimeoutException ? "TIMEOUT" : "UNREACHABLE",
+                e is AttemptTimeoutException
+                    ? $"No answer within {_options.TimeoutSeconds} s."
+                    : "The upstream could not be reached.",
+                OutcomeUnknown: !call.IsRead,
+                CorrelationId: correlationId));
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("{Upstream} {Method} {Path} -> {Status} in {ElapsedMs} ms; correlation {CorrelationId}",
+                Upstream, call.Method, call.Path, status, Elapsed(started), correlationId);
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var (code, message) = ReadError(status, mediaType, text);
+                throw new UpstreamException(new UpstreamError(
+                    Upstream,
+                    status,
+                    code,
+                    message,
+                    RetryAfter.Read(response.Headers, _time),
+                    OutcomeUnknown: !call.IsRead && status >= 500,
+                    CorrelationId: correlationId));
+            }
+
+            var body = ParseBody(text);
+            if (ReadBusinessFailure(body) is { } failure)
+            {
+                throw new UpstreamException(new UpstreamError(Upstream, status, failure.Code, failure.Message, CorrelationId: correlationId));
+            }
+
+            return new UpstreamResponse(status, body, mediaType, text);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(UpstreamCall call, string correlationId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(call.Method, BuildUri(call));
+        request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
+        request.Headers.Accept.ParseAdd("application/json");
+        Authorize(request);
+        if (call.Body is not null)
+        {
+            request.Content = new StringContent(call.Body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        try
+        {
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
+            return response;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AttemptTimeoutException();
+        }
+    }
+
+    private Uri BuildUri(UpstreamCall call) => new(_options.BaseUrl.TrimEnd('/') + call.PathAndQuery, UriKind.Absolute);
+
+    private static JsonNode? ParseBody(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            // A 2xx that is not JSON (a CSV export, a bare word) is still an answer; keep it as text.
+            return JsonValue.Create(text);
+        }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildReadPipeline(UpstreamOptions options, TimeProvider time)
+    {
+        if (options.MaxReadRetries <= 0)
+        {
+            return ResiliencePipeline<HttpResponseMessage>.Empty;
+        }
+
+        var maxWait = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxReadRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = maxWait,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: HttpRequestException or AttemptTimeoutException } => true,
+                    { Result: { } r } => IsTransient(r.StatusCode) && (RetryAfter.Read(r.Headers, time) ?? TimeSpan.Zero) <= maxWait,
+                    _ => false,
+                }),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RetryAfter.Read(r.Headers, time) : null),
+                OnRetry = args =>
+                {
+                    _logger.LogInformation("{Upstream} read retry {Attempt} after {DelayMs} ms ({Reason})",
+                        Upstream, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds,
+                        args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name);
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    private static bool IsTransient(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    private sealed class AttemptTimeoutException : Exception;
+}

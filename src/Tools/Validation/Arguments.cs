@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Serverless.Tools.Errors;
+
+namespace Serverless.Tools.Validation;
+
+/// <summary>Argument checks shared by the tool areas; each failure names the parameter.</summary>
+public static partial class Arguments
+{
+    public static string NotBlank(string? value, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' is required.");
+        }
+
+        return value.Trim();
+    }
+
+    public static int? InRange(int? value, int min, int max, string parameter)
+    {
+        if (value is { } v && (v < min || v > max))
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' must be between {min} and {max}; got {v}.");
+        }
+
+        return value;
+    }
+
+    public static IReadOnlyList<string> Ids(IReadOnlyList<string>? values, int min, int max, string parameter)
+    {
+        var ids = (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToArray();
+        if (ids.Length < min || ids.Length > max)
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' takes {min} to {max} non-empty ids; got {ids.Length}.");
+        }
+
+        return ids;
+    }
+
+    /// <summary>Parses an ISO-8601 instant and returns the caller's text unchanged, so the upstream sees what was asked.</summary>
+    public static string? IsoInstant(string? value, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' must be an ISO-8601 date or date-time such as 2026-01-31T12:00:00Z; got '{value}'.");
+        }
+
+        return value.Trim();
+    }
+
+    /// <summary>Checks an optional start/end pair: both parse, and start is not after end.</summary>
+    public static (string? Start, string? End) DateRange(string? start, string? end, string startParameter, string endParameter)
+    {
+        var s = IsoInstant(start, startParameter);
+        var e = IsoInstant(end, endParameter);
+        if (s is not null && e is not null && Parse(s) > Parse(e))
+        {
+            throw new ToolArgumentException(startParameter, $"'{startParameter}' must not be after '{endParameter}'.", "INVALID_DATE_RANGE");
+        }
+
+        return (s, e);
+    }
+
+    public static DateTimeOffset Parse(string value) =>
+        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    public static bool IsE164(string value) => E164().IsMatch(value);
+
+    public static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    public static bool IsBase64DataUri(string value) => DataUri().IsMatch(value);
+
+    [GeneratedRegex(@"^\+?[1-9]\d{7,14}$")]
+    private static partial Regex E164();
+
+    [GeneratedRegex(@"^data:[\w.+-]+/[\w.+-]+;base64,", RegexOptions.IgnoreCase)]
+    private static partial Regex DataUri();
+}
