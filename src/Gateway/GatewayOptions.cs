@@ -9,7 +9,7 @@ public sealed class GatewayOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
-    /// Host header values the endpoint answers to (host names, optionally with :port; "*" allows any).
+    /// Host header values the endpoint answers to (host names, optionally with :port; "*.example.com" allows its subdomains; "*" allows any).
     /// A request for another host is refused, which defeats DNS rebinding against a local server.
     /// </summary>
     public string[] AllowedHosts { get; set; } = ["localhost", "127.0.0.1", "[::1]"];

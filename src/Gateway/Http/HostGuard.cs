@@ -41,7 +41,10 @@ internal static class HostGuard
             }
 
             var (allowedHost, allowedPort) = Split(entry);
-            if (!string.Equals(allowedHost.Trim('[', ']'), bare, StringComparison.OrdinalIgnoreCase))
+            var matches = allowedHost.StartsWith("*.", StringComparison.Ordinal)
+                ? bare.EndsWith(allowedHost[1..], StringComparison.OrdinalIgnoreCase) && bare.Length > allowedHost.Length - 1
+                : string.Equals(allowedHost.Trim('[', ']'), bare, StringComparison.OrdinalIgnoreCase);
+            if (!matches)
             {
                 continue;
             }

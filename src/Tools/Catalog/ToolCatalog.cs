@@ -38,7 +38,7 @@ public sealed class ToolCatalog
                     method,
                     context => ActivatorUtilities.CreateInstance(
                         context.Services ?? throw new InvalidOperationException("A tool call needs request services."), areaType),
-                    new McpServerToolCreateOptions { SerializerOptions = ToolJson.Options });
+                    new McpServerToolCreateOptions { SerializerOptions = ToolJson.Options, SchemaCreateOptions = CompactSchema.Options });
                 var name = tool.ProtocolTool.Name;
                 entries.Add(new ToolEntry(name, toolset, upstream, tool.ProtocolTool.Annotations?.ReadOnlyHint == true, tool));
             }

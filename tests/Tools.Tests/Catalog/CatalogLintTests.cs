@@ -69,6 +69,40 @@ public sealed class CatalogLintTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ToolNames))]
+    public void No_schema_node_uses_a_type_list(string name)
+    {
+        Assert.True(ToolCatalog.CreateDefault().TryGet(name, out var entry));
+        var offenders = new List<string>();
+        Walk(entry.Tool.ProtocolTool.InputSchema, "$", offenders);
+        Assert.True(offenders.Count == 0, $"{name}: type lists at {string.Join(", ", offenders)}");
+    }
+
+    private static void Walk(JsonElement node, string path, List<string> offenders)
+    {
+        if (node.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in node.EnumerateObject())
+            {
+                if (property.Name == "type" && property.Value.ValueKind == JsonValueKind.Array)
+                {
+                    offenders.Add(path);
+                }
+
+                Walk(property.Value, $"{path}.{property.Name}", offenders);
+            }
+        }
+        else if (node.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in node.EnumerateArray())
+            {
+                Walk(item, $"{path}[{i++}]", offenders);
+            }
+        }
+    }
+
     [Fact]
     public void The_first_areas_are_complete()
     {

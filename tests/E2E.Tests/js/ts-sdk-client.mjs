@@ -1,0 +1,90 @@
+// Drives the gateway with the official TypeScript SDK client over Streamable HTTP, the transport most
+// HTTP-capable MCP hosts (VS Code, Cursor, web agents) use. A second SDK implementation catches wire-format
+// mismatches that a C#-to-C# test cannot: tool metadata, structuredContent, stateless POST handling and
+// the toolset/readonly routes. Usage: node ts-sdk-client.mjs <mcpUrl>. Exits 0 on success, 1 on failure.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+const ALL_TOOLS = [
+  'messages_send', 'message_get', 'messages_cancel', 'messages_group', 'messages_unread', 'conversations_list',
+  'health-ping', 'tenant-get', 'user-find', 'user-find-by-filter', 'user-find-by-ids', 'user-read', 'user-invite',
+  'user-update-licenses',
+];
+const MESSAGING_READONLY = ['message_get', 'messages_group', 'messages_unread', 'conversations_list'];
+const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
+
+function check(condition, message, detail) {
+  if (!condition) {
+    throw new Error(detail === undefined ? message : `${message}\n${JSON.stringify(detail, null, 2)}`);
+  }
+}
+
+function sameSet(actual, expected) {
+  return actual.length === expected.length && [...actual].sort().join() === [...expected].sort().join();
+}
+
+async function connect(url) {
+  const client = new Client({ name: 'e2e-ts-sdk-client', version: '1.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  return client;
+}
+
+async function call(client, name, args) {
+  const result = await client.callTool({ name, arguments: args });
+  check(!result.isError, `${name} returned isError`, result);
+  return result;
+}
+
+async function main(mcpUrl) {
+  const client = await connect(mcpUrl);
+  try {
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name);
+    check(sameSet(names, ALL_TOOLS), `expected the 14 tools, got ${names.length}: ${names.join(', ')}`);
+    for (const tool of tools) {
+      for (const hint of HINTS) {
+        check(typeof tool.annotations?.[hint] === 'boolean', `${tool.name}: annotations.${hint} is not a boolean`, tool.annotations);
+      }
+    }
+
+    const sent = await call(client, 'messages_send', {
+      destinationNumber: '+5511999990000',
+      templateId: 'order_update',
+      variables: { name: 'Ana', order: 'A-1' },
+    });
+    const id = sent.structuredContent?.id;
+    check(typeof id === 'string' && id.length > 0, 'messages_send returned no id', sent);
+
+    const message = await call(client, 'message_get', { messageId: id });
+    check(typeof message.structuredContent?.status === 'string', 'message_get returned no status', message);
+
+    const tenant = await call(client, 'tenant-get', {});
+    check(tenant.structuredContent?.tenantData, 'tenant-get returned no tenantData', tenant);
+
+    const readonly = await connect(new URL('x/messaging/readonly', mcpUrl.endsWith('/') ? mcpUrl : `${mcpUrl}/`).href);
+    try {
+      const ro = (await readonly.listTools()).tools.map((t) => t.name);
+      check(sameSet(ro, MESSAGING_READONLY), `/mcp/x/messaging/readonly: expected ${MESSAGING_READONLY.join(', ')}; got ${ro.join(', ')}`);
+    } finally {
+      await readonly.close();
+    }
+
+    console.log(`ts-sdk-client OK: ${names.length} tools, sent ${id} (status ${message.structuredContent.status}), tenant ${tenant.structuredContent.tenantData.tenantId}, readonly toolset ${MESSAGING_READONLY.length} tools`);
+  } finally {
+    await client.close();
+  }
+}
+
+const url = process.argv[2];
+if (!url) {
+  console.error('usage: node ts-sdk-client.mjs <mcpUrl>');
+  process.exit(1);
+}
+
+try {
+  await main(url);
+  process.exit(0);
+} catch (error) {
+  console.error(`ts-sdk-client FAILED: ${error?.stack ?? error}`);
+  process.exit(1);
+}
