@@ -33,9 +33,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     /// <param name="arguments">Arguments after the dll, e.g. ["serve", "--sandbox"]; --urls is added.</param>
     /// <param name="environment">Extra environment; a null value removes a variable.</param>
-    public static async Task<ServerProcess> StartAsync(IEnumerable<string>? arguments = null, IDictionary<string, string?>? environment = null)
+    /// <param name="executable">An installed command to run instead of the built server dll.</param>
+    public static async Task<ServerProcess> StartAsync(IEnumerable<string>? arguments = null, IDictionary<string, string?>? environment = null, string? executable = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -43,7 +44,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        info.ArgumentList.Add(RepoPaths.ServerDll);
+        if (executable is null)
+        {
+            info.ArgumentList.Add(RepoPaths.ServerDll);
+        }
+
         foreach (var argument in arguments ?? ["serve", "--sandbox"])
         {
             info.ArgumentList.Add(argument);
