@@ -1,13 +1,17 @@
 using System.Reflection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Microsoft.Extensions.Logging;
+using Serverless.Gateway.Telemetry;
 using Serverless.Tools.Catalog;
 
 namespace Serverless.Gateway;
 
 /// <summary>Server options for one request (or one stdio session) over a chosen set of catalog tools.</summary>
-public sealed class McpServerOptionsFactory
+public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
 {
+    private readonly ILogger _audit = loggerFactory.CreateLogger("Serverless.Gateway.Audit");
+
     public const string ServerName = "serverless-mcp-gateway";
 
     public static string Version { get; } =
@@ -25,12 +29,12 @@ public sealed class McpServerOptionsFactory
             // Tools resolve their clients and the caller's credentials from the request's own scope.
             ScopeRequests = false,
         };
-        Configure(options, tools);
+        Configure(options, tools, _audit);
         return options;
     }
 
     /// <summary>Fills server identity, capabilities and tools into options the host created (stdio).</summary>
-    public static void Configure(McpServerOptions options, IEnumerable<ToolEntry> tools)
+    public static void Configure(McpServerOptions options, IEnumerable<ToolEntry> tools, ILogger audit)
     {
         var collection = new McpServerPrimitiveCollection<McpServerTool>();
         foreach (var entry in tools)
@@ -42,5 +46,6 @@ public sealed class McpServerOptionsFactory
         options.ServerInstructions = Instructions;
         options.Capabilities = new ServerCapabilities { Tools = new ToolsCapability { ListChanged = false } };
         options.ToolCollection = collection;
+        options.Filters.Request.CallToolFilters.Add(ToolCallAudit.Filter(audit));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using ModelContextProtocol.Server;
 using Serverless.Gateway;
 using Serverless.Tools;
 using Serverless.Tools.Catalog;
@@ -28,7 +29,9 @@ internal static class StdioCommand
         }
 
         var tools = ToolCatalog.CreateDefault().Entries.Where(e => credentials.Has(e.Upstream)).ToArray();
-        builder.Services.AddMcpServer(options => McpServerOptionsFactory.Configure(options, tools)).WithStdioServerTransport();
+        builder.Services.AddMcpServer().WithStdioServerTransport();
+        builder.Services.AddOptions<McpServerOptions>().Configure<ILoggerFactory>((options, loggers) =>
+            McpServerOptionsFactory.Configure(options, tools, loggers.CreateLogger("Serverless.Gateway.Audit")));
 
         using var host = builder.Build();
         await host.RunAsync();

@@ -110,6 +110,6 @@ public sealed class ToolCallTests
         var everything = string.Join('\n', outputs.Concat(host.Logs.Lines));
         Assert.Contains("401", string.Join('\n', outputs));
         Assert.DoesNotContain("secretSECRETsecret", everything);
-        Assert.NotEmpty(host.Logs.Lines);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Tool tenant-get -> error Unauthorized", StringComparison.Ordinal));
     }
 }
