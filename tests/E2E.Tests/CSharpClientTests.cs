@@ -24,8 +24,9 @@ public sealed class CSharpClientTests
     public async Task Sandbox_server_over_http_serves_the_fourteen_tools_and_a_send()
     {
         await using var server = await ServerProcess.StartAsync();
+        Assert.True(await server.WaitForOutputAsync("mcp-remote"), server.StandardOutput);
         Assert.Contains("ps_sandbox_tenant", server.StandardOutput);
-        Assert.Contains("mcpServers", server.StandardOutput);
+        Assert.Contains("cp_sandbox_readonly", server.StandardOutput);
 
         var firstRequest = Stopwatch.GetTimestamp();
         await using var client = await ConnectAsync(server.McpUrl);

@@ -116,6 +116,23 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Waits until stdout contains <paramref name="text"/>: the banner arrives line by line after the URL.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds * Stopwatch.Frequency);
+        while (!StandardOutput.Contains(text, StringComparison.Ordinal))
+        {
+            if (Stopwatch.GetTimestamp() > deadline || _process.HasExited)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
     /// <summary>Sends SIGINT (Ctrl-C) and returns the exit code, or null if it had to be killed.</summary>
     public async Task<int?> StopAsync(TimeSpan? grace = null)
     {
