@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Server;
 using Serverless.Gateway;
+using Serverless.Gateway.Selection;
 using Serverless.Tools;
 using Serverless.Tools.Catalog;
 using Serverless.Tools.Upstreams;
@@ -28,7 +29,16 @@ internal static class StdioCommand
             return 2;
         }
 
-        var tools = ToolCatalog.CreateDefault().Entries.Where(e => credentials.Has(e.Upstream)).ToArray();
+        var catalog = ToolCatalog.CreateDefault();
+        var (selection, selectionError) = ToolSelectionParser.Parse(catalog, null, false,
+            configuration["Selection:Toolsets"], configuration["Selection:Tools"], configuration["Selection:ExcludeTools"], configuration["Selection:ReadOnly"]);
+        if (selection is null)
+        {
+            await Console.Error.WriteLineAsync(selectionError);
+            return 2;
+        }
+
+        var tools = selection.Apply(catalog, credentials.Has);
         builder.Services.AddMcpServer().WithStdioServerTransport();
         builder.Services.AddOptions<McpServerOptions>().Configure<ILoggerFactory>((options, loggers) =>
             McpServerOptionsFactory.Configure(options, tools, loggers.CreateLogger("Serverless.Gateway.Audit")));

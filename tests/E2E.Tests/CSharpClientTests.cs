@@ -69,6 +69,42 @@ public sealed class CSharpClientTests
     }
 
     [Fact]
+    public async Task Stdio_narrows_its_tools_from_configuration()
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = "dotnet",
+            Arguments = [RepoPaths.ServerDll, "stdio", "--sandbox"],
+            EnvironmentVariables = new Dictionary<string, string?> { ["Selection__Toolsets"] = "messaging,users", ["Selection__ReadOnly"] = "true" },
+        });
+        await using var client = await McpClient.CreateAsync(transport);
+
+        var names = (await client.ListToolsAsync()).Select(t => t.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["conversations_list", "message_get", "messages_group", "messages_unread", "user-find", "user-find-by-filter", "user-find-by-ids", "user-read"], names);
+    }
+
+    [Fact]
+    public async Task A_server_holding_keys_warns_when_it_listens_beyond_loopback()
+    {
+        await using var upstream = await RecordingUpstream.StartAsync();
+        var environment = new Dictionary<string, string?>
+        {
+            ["PilotStatus__ApiKey"] = "ps_server_side_key",
+            ["PilotStatus__BaseUrl"] = new Uri(upstream.BaseAddress, "ps").ToString(),
+            ["ChiliPiper__BaseUrl"] = new Uri(upstream.BaseAddress, "cp").ToString(),
+        };
+        await using var loopback = await ServerProcess.StartAsync(["serve"], environment);
+        await using var wide = await ServerProcess.StartAsync(["serve", "--urls", "http://0.0.0.0:0"], environment);
+
+        Assert.True(await wide.WaitForOutputAsync("mcp-remote"));
+        await Task.Delay(500);
+        Assert.Contains("listens beyond loopback", wide.StandardError);
+        Assert.DoesNotContain("listens beyond loopback", loopback.StandardError);
+        Assert.DoesNotContain("ps_server_side_key", wide.StandardError + wide.StandardOutput);
+    }
+
+    [Fact]
     public async Task Without_configured_keys_a_request_without_credentials_gets_401()
     {
         await using var server = await ServerProcess.StartAsync(environment: new Dictionary<string, string?> { ["Sandbox__SingleUser"] = "false" });

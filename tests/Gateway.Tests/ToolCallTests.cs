@@ -13,6 +13,8 @@ public sealed class ToolCallTests
 
     [Theory]
     [InlineData(null)]
+    [InlineData("2026-07-28")]
+    [InlineData("2025-11-25")]
     [InlineData("2025-06-18")]
     [InlineData("2025-03-26")]
     public async Task Send_a_template_then_read_its_status(string? protocolVersion)
@@ -34,6 +36,12 @@ public sealed class ToolCallTests
         Assert.True(read.IsError is not true, Text(read));
         Assert.Equal(id, read.StructuredContent!.Value.GetProperty("id").GetString());
         Assert.Contains(read.StructuredContent!.Value.GetProperty("status").GetString(), new[] { "QUEUED", "SENT", "DELIVERED" });
+        if (protocolVersion is not null)
+        {
+            Assert.Equal([protocolVersion], host.ProtocolVersionsSeen.Distinct());
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine("revisions seen: " + string.Join(", ", host.ProtocolVersionsSeen.Distinct()));
     }
 
     [Fact]

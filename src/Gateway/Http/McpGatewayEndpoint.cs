@@ -73,10 +73,9 @@ public sealed class McpGatewayEndpoint(
         }
 
         var requestId = message is JsonRpcRequest jsonRpcRequest ? jsonRpcRequest.Id : default;
-        if (ProtocolGuards.CheckVersionHeader(request) is { } versionError
-            || ProtocolGuards.CheckEnvelope(request, message) is { } envelopeError && (versionError = envelopeError) is not null)
+        if ((ProtocolGuards.CheckVersionHeader(request) ?? ProtocolGuards.CheckEnvelope(request, message)) is { } protocolError)
         {
-            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, versionError, requestId);
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, protocolError, requestId);
             return;
         }
 

@@ -54,8 +54,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
+        if (!info.ArgumentList.Contains("--urls"))
+        {
+            info.ArgumentList.Add("--urls");
+            info.ArgumentList.Add("http://127.0.0.1:0");
+        }
         // A developer's own keys must never leak into a test run.
         foreach (var name in new[] { "PilotStatus__ApiKey", "ChiliPiper__ApiKey", "PilotStatus__BaseUrl", "ChiliPiper__BaseUrl", "Sandbox__Enabled", "Sandbox__SingleUser" })
         {

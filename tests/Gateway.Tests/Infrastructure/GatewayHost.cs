@@ -33,6 +33,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>Every MCP-Protocol-Version header the endpoint received, to prove which revision a client spoke.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ProtocolVersionsSeen { get; } = new();
+
     public Uri Mcp(string path = "/mcp") => new(BaseAddress, path);
 
     /// <param name="settings">Extra configuration, e.g. server-side keys for single-user mode.</param>
@@ -58,10 +61,21 @@ public sealed class GatewayHost : IAsyncDisposable
         builder.Services.AddMcpGateway(builder.Configuration);
 
         var app = builder.Build();
+        GatewayHost? self = null;
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue("MCP-Protocol-Version", out var version))
+            {
+                self!.ProtocolVersionsSeen.Enqueue(version.ToString());
+            }
+
+            return next(context);
+        });
         app.MapMcpGateway("/mcp");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new GatewayHost(app, sandbox, new Uri(address.TrimEnd('/') + "/"), logs);
+        self = new GatewayHost(app, sandbox, new Uri(address.TrimEnd('/') + "/"), logs);
+        return self;
     }
 
     /// <summary>An SDK client for a path with the given headers (credentials, selection).</summary>
