@@ -95,7 +95,7 @@ public sealed class ToolCallTests
     [Fact]
     public async Task Credentials_never_appear_in_logs_errors_or_results()
     {
-        const string secretKey = "ps_live_Zq8secretSECRETsecret42";
+        const string secretKey = "ps_canary_Zq8secretSECRETsecret42";
         const string secretToken = "cp_tok_Xy7secretSECRETsecret42";
         await using var host = await GatewayHost.StartAsync();
         await using var client = await host.ConnectAsync("/mcp", new() { ["x-api-key"] = secretKey, ["Authorization"] = "Bearer " + secretToken });

@@ -26,38 +26,15 @@ internal static class ChiliPiperRouting
 {
     public static IEndpointConventionBuilder MapChiliPiperOperation(
         this IEndpointRouteBuilder routes, string method, string pattern, ChiliPiperOperation operation, ChiliPiperState state, ChiliPiperHandler handler)
-        => routes.MapMethods(pattern, [method], async http =>
-        {
-            IResult result;
-            lock (state.Sync)
-            {
-                result = ChiliPiperAuth.Authorize(http, state, operation, out var token)
-                    ?? handler(new ChiliPiperCall(http, state, token!));
-            }
-
-            await result.ExecuteAsync(http).ConfigureAwait(false);
-        });
+        => routes.MapMethods(pattern, [method], LockedOperation.Create(state.Sync, http => Authorize(http, state, operation), call => handler(call)));
 
     public static IEndpointConventionBuilder MapChiliPiperOperation(
         this IEndpointRouteBuilder routes, string method, string pattern, ChiliPiperOperation operation, ChiliPiperState state, ChiliPiperBodyHandler handler)
-        => routes.MapMethods(pattern, [method], async http =>
-        {
-            IResult? result;
-            lock (state.Sync)
-            {
-                result = ChiliPiperAuth.Authorize(http, state, operation, out _);
-            }
+        => routes.MapMethods(pattern, [method], LockedOperation.Create(state.Sync, http => Authorize(http, state, operation), (ChiliPiperCall call, JsonBody body) => handler(call, body)));
 
-            if (result is null)
-            {
-                var body = await SandboxHttp.ReadJsonBodyAsync(http.Request).ConfigureAwait(false);
-                lock (state.Sync)
-                {
-                    result = ChiliPiperAuth.Authorize(http, state, operation, out var token)
-                        ?? handler(new ChiliPiperCall(http, state, token!), body);
-                }
-            }
-
-            await result.ExecuteAsync(http).ConfigureAwait(false);
-        });
+    private static (IResult? Refusal, ChiliPiperCall? Call) Authorize(HttpContext http, ChiliPiperState state, ChiliPiperOperation operation)
+    {
+        var failure = ChiliPiperAuth.Authorize(http, state, operation, out var token);
+        return (failure, token is null ? null : new ChiliPiperCall(http, state, token));
+    }
 }

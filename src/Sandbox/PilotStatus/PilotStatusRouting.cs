@@ -19,8 +19,8 @@ internal sealed record PilotStatusCall(HttpContext Http, PilotStatusState State,
 }
 
 /// <summary>
-/// A handler runs in two phases: an optional async read of the request (body parsing, outside the lock) and a
-/// synchronous step under the state lock. Keeping awaits out of the lock is what makes the simple lock safe.
+/// A handler runs synchronously under the state lock; a body handler gets the body already read outside it
+/// (see <see cref="Infrastructure.LockedOperation"/>).
 /// </summary>
 internal delegate IResult PilotStatusHandler(PilotStatusCall call);
 
@@ -30,44 +30,15 @@ internal static class PilotStatusRouting
 {
     public static IEndpointConventionBuilder MapPilotStatusOperation(
         this IEndpointRouteBuilder routes, string method, string pattern, KeyRequirement requirement, PilotStatusState state, PilotStatusHandler handler)
-        => routes.MapMethods(pattern, [method], async http =>
-        {
-            IResult result;
-            lock (state.Sync)
-            {
-                result = Authenticate(http, state, requirement, out var call) ?? handler(call!);
-            }
-
-            await result.ExecuteAsync(http).ConfigureAwait(false);
-        });
+        => routes.MapMethods(pattern, [method], LockedOperation.Create(state.Sync, http => Authenticate(http, state, requirement), call => handler(call)));
 
     public static IEndpointConventionBuilder MapPilotStatusOperation(
         this IEndpointRouteBuilder routes, string method, string pattern, KeyRequirement requirement, PilotStatusState state, PilotStatusBodyHandler handler)
-        => routes.MapMethods(pattern, [method], async http =>
-        {
-            IResult? result;
-            lock (state.Sync)
-            {
-                result = Authenticate(http, state, requirement, out _);
-            }
+        => routes.MapMethods(pattern, [method], LockedOperation.Create(state.Sync, http => Authenticate(http, state, requirement), (PilotStatusCall call, JsonBody body) => handler(call, body)));
 
-            if (result is null)
-            {
-                var body = await SandboxHttp.ReadJsonBodyAsync(http.Request).ConfigureAwait(false);
-                lock (state.Sync)
-                {
-                    // Re-resolve under the same lock as the handler so a concurrently rotated key cannot slip through.
-                    result = Authenticate(http, state, requirement, out var call) ?? handler(call!, body);
-                }
-            }
-
-            await result.ExecuteAsync(http).ConfigureAwait(false);
-        });
-
-    private static IResult? Authenticate(HttpContext http, PilotStatusState state, KeyRequirement requirement, out PilotStatusCall? call)
+    private static (IResult? Refusal, PilotStatusCall? Call) Authenticate(HttpContext http, PilotStatusState state, KeyRequirement requirement)
     {
         var failure = PilotStatusAuth.Authenticate(http, state, requirement, out var caller);
-        call = caller is null ? null : new PilotStatusCall(http, state, caller);
-        return failure;
+        return (failure, caller is null ? null : new PilotStatusCall(http, state, caller));
     }
 }
