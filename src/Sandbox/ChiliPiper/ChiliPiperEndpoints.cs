@@ -11,6 +11,16 @@ internal static class ChiliPiperEndpoints
     {
         routes.MapOrganizationEndpoints(state);
         routes.MapUserEndpoints(state);
+        routes.MapWorkspacesEndpoints(state);
+        routes.MapTeamsEndpoints(state);
+        routes.MapDistributionsEndpoints(state);
+        routes.MapRulesEndpoints(state);
+        routes.MapMeetingsEndpoints(state);
+        routes.MapCrmEndpoints(state);
+        routes.MapDistroEndpoints(state);
+        routes.MapSchedulingEndpoints(state);
+        routes.MapHandoffEndpoints(state);
+        routes.MapConciergeEndpoints(state);
 
         // Catch-all has the lowest route precedence, so it only answers paths (or methods) no area claims.
         routes.Map("/{**path}", http => ChiliPiperErrors

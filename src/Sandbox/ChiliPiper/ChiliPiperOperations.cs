@@ -4,7 +4,7 @@ namespace Serverless.Sandbox.ChiliPiper;
 internal sealed record ChiliPiperOperation(string OperationId, string Permission);
 
 /// <summary>Catalogue of the operations the twin serves (operation ids as in the vendor's Edge catalogue).</summary>
-internal static class ChiliPiperOperations
+internal static partial class ChiliPiperOperations
 {
     public static readonly ChiliPiperOperation HealthPing = new("healthPing", "api.ping");
     public static readonly ChiliPiperOperation TenantGet = new("tenantGet", "tenant.read");

@@ -6,13 +6,35 @@ namespace Serverless.Sandbox.ChiliPiper;
 /// In-memory Chili Piper organization. All mutation happens under <see cref="Sync"/>; public accessors return
 /// snapshots so tests can enumerate without holding the lock.
 /// </summary>
-public sealed class ChiliPiperState
+public sealed partial class ChiliPiperState
 {
     internal ChiliPiperState(TimeProvider time)
     {
         Time = time;
-        ChiliPiperSeed.Populate(this, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        ChiliPiperSeed.Populate(this, now);
+        SeedTeams(now);
+        SeedDistributions(now);
+        SeedRules(now);
+        SeedMeetings(now);
+        SeedScheduling(now);
+        SeedRouters(now);
     }
+
+    // Each API area seeds its own data from its own file; an area without seed data simply has no body.
+    partial void SeedTeams(DateTimeOffset now);
+
+    partial void SeedDistributions(DateTimeOffset now);
+
+    partial void SeedRules(DateTimeOffset now);
+
+    partial void SeedMeetings(DateTimeOffset now);
+
+    /// <summary>Scheduling links and meeting types.</summary>
+    partial void SeedScheduling(DateTimeOffset now);
+
+    /// <summary>Handoff, Concierge and Distro routers.</summary>
+    partial void SeedRouters(DateTimeOffset now);
 
     public TimeProvider Time { get; }
 
@@ -26,11 +48,27 @@ public sealed class ChiliPiperState
 
     internal List<ChiliPiperApiToken> TokenList { get; } = [];
 
+    internal List<Team> TeamList { get; } = [];
+
+    internal List<Distribution> DistributionList { get; } = [];
+
+    internal List<RoutingRule> RuleList { get; } = [];
+
+    internal List<Meeting> MeetingList { get; } = [];
+
     public IReadOnlyList<ChiliPiperUser> GetUsers() => Snapshot(UserList);
 
     public IReadOnlyList<Workspace> GetWorkspaces() => Snapshot(WorkspaceList);
 
     public IReadOnlyList<ChiliPiperApiToken> GetTokens() => Snapshot(TokenList);
+
+    public IReadOnlyList<Team> GetTeams() => Snapshot(TeamList);
+
+    public IReadOnlyList<Distribution> GetDistributions() => Snapshot(DistributionList);
+
+    public IReadOnlyList<RoutingRule> GetRules() => Snapshot(RuleList);
+
+    public IReadOnlyList<Meeting> GetMeetings() => Snapshot(MeetingList);
 
     /// <summary>Adds (or replaces) a token with a custom permission set, e.g. to exercise a specific 403.</summary>
     public void RegisterToken(string token, params string[] permissions)
@@ -51,6 +89,18 @@ public sealed class ChiliPiperState
         => UserList.Find(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
 
     internal Workspace? FindWorkspace(string workspaceId) => WorkspaceList.Find(w => w.Id == workspaceId);
+
+    internal Team? FindTeam(string teamId) => TeamList.Find(t => t.Id == teamId);
+
+    internal Distribution? FindDistribution(string distributionId) => DistributionList.Find(d => d.Id == distributionId);
+
+    internal RoutingRule? FindRule(string ruleId) => RuleList.Find(r => r.Id == ruleId && !r.Deleted);
+
+    internal Meeting? FindMeeting(string meetingId) => MeetingList.Find(m => m.Id == meetingId);
+
+    /// <summary>Active meetings of a user overlapping the interval; availability subtracts these.</summary>
+    internal IEnumerable<Meeting> BusyMeetings(string userId, DateTimeOffset start, DateTimeOffset end)
+        => MeetingList.Where(m => m.IsActive && (m.HostId == userId || m.AssigneeId == userId) && m.Overlaps(start, end));
 
     /// <summary>Slugs appear in personal booking URLs, so they must be unique and URL-safe.</summary>
     internal string UniqueSlug(string name)

@@ -10,6 +10,12 @@ internal static class PilotStatusEndpoints
     {
         routes.MapMessagingEndpoints(state);
         routes.MapConversationEndpoints(state);
+        routes.MapWebhooksEndpoints(state);
+        routes.MapGroupsEndpoints(state);
+        routes.MapNumbersEndpoints(state);
+        routes.MapTemplatesEndpoints(state);
+        routes.MapCallsEndpoints(state);
+        routes.MapAccountEndpoints(state);
 
         // Catch-all has the lowest route precedence, so it only answers paths (or methods) no area claims.
         routes.Map("/{**path}", http => PilotStatusErrors

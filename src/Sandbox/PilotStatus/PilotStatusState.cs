@@ -4,13 +4,45 @@ namespace Serverless.Sandbox.PilotStatus;
 /// In-memory Pilot Status account. All mutation happens under <see cref="Sync"/>; the public accessors hand out
 /// snapshots so callers (tests) can enumerate without holding the lock.
 /// </summary>
-public sealed class PilotStatusState
+public sealed partial class PilotStatusState
 {
     internal PilotStatusState(TimeProvider time)
     {
         Time = time;
-        PilotStatusSeed.Populate(this, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        PilotStatusSeed.Populate(this, now);
+        SeedNumbers(now);
+        SeedGroups(now);
+        SeedTemplates(now);
+        SeedCalls(now);
+        SeedAccount(now);
+        SeedWebhooks(now);
     }
+
+    // Each API area seeds its own data from its own file; an area without seed data simply has no body.
+    partial void SeedNumbers(DateTimeOffset now);
+
+    partial void SeedGroups(DateTimeOffset now);
+
+    partial void SeedTemplates(DateTimeOffset now);
+
+    partial void SeedCalls(DateTimeOffset now);
+
+    partial void SeedAccount(DateTimeOffset now);
+
+    partial void SeedWebhooks(DateTimeOffset now);
+
+    /// <summary>
+    /// Raises a webhook event for one number. Called by handlers under <see cref="Sync"/>, so delivery must only
+    /// enqueue here and do its HTTP work elsewhere.
+    /// </summary>
+    /// <param name="numberId">The number the event belongs to (webhooks are bound to one number).</param>
+    /// <param name="eventName">Event name as in the vendor catalogue, e.g. <c>message.delivered</c>.</param>
+    /// <param name="payload">The whole JSON body to POST (envelope included).</param>
+    internal void Publish(string numberId, string eventName, System.Text.Json.Nodes.JsonObject payload)
+        => OnPublish(numberId, eventName, payload);
+
+    partial void OnPublish(string numberId, string eventName, System.Text.Json.Nodes.JsonObject payload);
 
     public TimeProvider Time { get; }
 

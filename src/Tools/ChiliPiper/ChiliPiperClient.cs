@@ -11,7 +11,7 @@ using Serverless.Tools.Upstreams;
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Typed client of the Chili Piper Edge API: one method per endpoint.</summary>
-public sealed class ChiliPiperClient(
+public sealed partial class ChiliPiperClient(
     HttpClient http,
     IOptionsMonitor<UpstreamOptions> options,
     CallerCredentials credentials,

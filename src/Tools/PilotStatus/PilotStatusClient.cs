@@ -10,7 +10,7 @@ using Serverless.Tools.Upstreams;
 namespace Serverless.Tools.PilotStatus;
 
 /// <summary>Typed client of the Pilot Status REST API: one method per endpoint.</summary>
-public sealed class PilotStatusClient(
+public sealed partial class PilotStatusClient(
     HttpClient http,
     IOptionsMonitor<UpstreamOptions> options,
     CallerCredentials credentials,

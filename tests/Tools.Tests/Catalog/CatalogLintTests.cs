@@ -103,13 +103,46 @@ public sealed class CatalogLintTests
         }
     }
 
-    [Fact]
-    public void The_first_areas_are_complete()
+    public static TheoryData<string, string[]> VendorToolsByToolset => new()
     {
-        var byToolset = ToolCatalog.CreateDefault().Entries.GroupBy(e => e.Toolset).ToDictionary(g => g.Key, g => g.Select(e => e.Name).Order().ToArray());
+        { Toolsets.Messaging, ["conversations_list", "message_get", "messages_cancel", "messages_group", "messages_send", "messages_unread"] },
+        { Toolsets.Webhooks, ["webhook_events", "webhook_get", "webhooks_create", "webhooks_delete", "webhooks_list", "webhooks_update"] },
+        { Toolsets.Groups, ["group_info", "group_invite", "group_participants_add", "group_participants_demote", "group_participants_promote", "group_participants_remove", "group_pin", "groups_create", "groups_list"] },
+        { Toolsets.Channels, ["newsletters_list"] },
+        { Toolsets.Numbers, ["numbers_check", "numbers_connect", "numbers_create", "numbers_delete", "numbers_get", "numbers_list", "numbers_remote_pairing", "numbers_status"] },
+        { Toolsets.Templates, ["templates_create", "templates_delete", "templates_get", "templates_list", "templates_update"] },
+        { Toolsets.Calls, ["call_accept", "call_get", "call_initiate", "call_permission_get", "call_permission_request", "call_reject", "call_settings_get", "call_settings_update", "call_terminate", "calls_list"] },
+        { Toolsets.Account, ["analytics_dashboard", "api_keys_list", "api_keys_regenerate_number", "billing_checkout", "branding_get", "branding_upsert", "media_get", "subscription_extra_numbers_add", "subscription_extra_numbers_get"] },
+        { Toolsets.Organization, ["health-ping", "tenant-get"] },
+        { Toolsets.Users, ["user-find", "user-find-by-filter", "user-find-by-ids", "user-invite", "user-read", "user-update-licenses"] },
+        { Toolsets.Workspaces, ["workspace-add-users", "workspace-list", "workspace-list-users", "workspace-remove-users", "workspace-remove-users-all"] },
+        { Toolsets.Teams, ["team-add-users", "team-list-put", "team-remove-users", "team-remove-users-all"] },
+        { Toolsets.Distributions, ["distribution-adjust-v3", "distribution-create", "distribution-delete", "distribution-list-put", "distribution-update-v3"] },
+        { Toolsets.Rules, ["rule-create", "rule-delete", "rule-get", "rule-list", "rule-modify"] },
+        { Toolsets.Meetings, ["meeting-activity", "meeting-cancel", "meeting-export-v2-put", "meeting-get", "meeting-list-put", "meeting-noshow"] },
+        { Toolsets.Scheduling, ["availability-slots", "scheduling-link-init", "scheduling-link-list-admin-one-on-one", "scheduling-link-list-group", "scheduling-link-list-ownership", "scheduling-link-list-personal", "scheduling-link-list-round-robin", "scheduling-link-schedule"] },
+        { Toolsets.Handoff, ["handoff-init", "handoff-schedule"] },
+        { Toolsets.Concierge, ["concierge-list-routers", "concierge-logs", "concierge-route", "concierge-route-by-slug", "concierge-schedule"] },
+        { Toolsets.Distro, ["distro-list-routers", "resource-scheduler-run"] },
+        { Toolsets.Crm, ["crm-activity", "crm-cancel", "crm-get", "crm-noshow"] },
+    };
 
-        Assert.Equal(["conversations_list", "message_get", "messages_cancel", "messages_group", "messages_send", "messages_unread"], byToolset[Toolsets.Messaging]);
-        Assert.Equal(["health-ping", "tenant-get"], byToolset[Toolsets.Organization]);
-        Assert.Equal(["user-find", "user-find-by-filter", "user-find-by-ids", "user-invite", "user-read", "user-update-licenses"], byToolset[Toolsets.Users]);
+    [Theory]
+    [MemberData(nameof(VendorToolsByToolset))]
+    public void Each_toolset_holds_exactly_the_vendor_tools(string toolset, string[] expected)
+    {
+        var actual = ToolCatalog.CreateDefault().Entries.Where(e => e.Toolset == toolset).Select(e => e.Name).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual);
+    }
+
+    [Fact]
+    public void The_catalog_has_54_tools_per_upstream()
+    {
+        var entries = ToolCatalog.CreateDefault().Entries;
+
+        Assert.Equal(54, entries.Count(e => e.Upstream == Upstream.PilotStatus));
+        Assert.Equal(54, entries.Count(e => e.Upstream == Upstream.ChiliPiper));
+        Assert.Equal(Toolsets.All.Keys.Order(StringComparer.Ordinal), VendorToolsByToolset.Select(row => row.Data.Item1).Order(StringComparer.Ordinal));
     }
 }
