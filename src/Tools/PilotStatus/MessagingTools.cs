@@ -12,6 +12,7 @@ namespace Serverless.Tools.PilotStatus;
 [Toolset(Toolsets.Messaging)]
 public sealed class MessagingTools(PilotStatusClient client)
 {
+    [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "messages_send", Title = "Send a WhatsApp message", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     [Description("Send one WhatsApp message from the number of the API key. Give exactly one destination (destinationNumber, groupId or newsletterId) and exactly one mode: a template (templateId + variables; works any time), free text (text; on Meta numbers only within 24 h of the contact's last message), or direct media (media + mediaType). Queued asynchronously: keep the returned id and check delivery with message_get. Real send; not retried on failure. Needs a number-scoped key.")]
     public Task<CallToolResult> SendMessage(
@@ -33,6 +34,7 @@ public sealed class MessagingTools(PilotStatusClient client)
             return ToolResults.Success(response.Body, "Queued. Delivery is asynchronous: call message_get with this id to follow QUEUED -> SENT -> DELIVERED (or FAILED).");
         });
 
+    [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "message_get", Title = "Get a message and its status", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Read one message of the key's number with its delivery status (QUEUED, SENT, DELIVERED, READ, FAILED, CANCELED), timestamps and error. Accepts the id from messages_send, its correlationId, or the WhatsApp message id (wamid). Inbound messages carry media.id for media_get.")]
     public Task<CallToolResult> GetMessage(
@@ -41,6 +43,7 @@ public sealed class MessagingTools(PilotStatusClient client)
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.GetMessageAsync(Arguments.NotBlank(messageId, nameof(messageId)), cancellationToken)).Body));
 
+    [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "messages_cancel", Title = "Cancel scheduled messages", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
     [Description("Cancel scheduled messages that have not been sent yet (status QUEUED with a future deliverAt). Cancelled messages keep their record with status CANCELED; the result says which ids were cancelled and which were not.")]
     public Task<CallToolResult> CancelMessages(
@@ -49,6 +52,7 @@ public sealed class MessagingTools(PilotStatusClient client)
         ToolResults.RunAsync(isRead: false, async () =>
             ToolResults.Success((await client.CancelMessagesAsync(Arguments.Ids(messageIds, 1, 100, nameof(messageIds)), cancellationToken)).Body));
 
+    [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "messages_group", Title = "List group messages", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List WhatsApp group messages of the key's number, newest first, optionally between two dates (over createdAt). Paged with page/pageSize. Group messages exist on QR-paired numbers; most Meta numbers get NOT_SUPPORTED_FOR_META. Content may be redacted by the number's privacy mode.")]
     public Task<CallToolResult> GroupMessages(
@@ -64,6 +68,7 @@ public sealed class MessagingTools(PilotStatusClient client)
             return ToolResults.Success(response.Body);
         });
 
+    [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "messages_unread", Title = "List unread inbound messages", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List unread inbound messages of the key's number, newest first. 'total' is the true unread count across conversations. Paged with page/pageSize. Reply with messages_send to the sender's number (or userId).")]
     public Task<CallToolResult> UnreadMessages(
@@ -73,6 +78,7 @@ public sealed class MessagingTools(PilotStatusClient client)
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.UnreadMessagesAsync(Page(page), PageSize(pageSize), cancellationToken)).Body));
 
+    [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "conversations_list", Title = "List conversations", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List the conversations of the key's number (direct, group, channel), most recent activity first, with unread counts and a preview of the last message; optionally between two dates over lastMessageAt. A contact without a visible phone has a userId: pass it as destinationNumber to reply.")]
     public Task<CallToolResult> ListConversations(
