@@ -35,6 +35,15 @@ public static class ChiliPiperSeed
     public const string FrankNewhireId = "a1000000-0000-4000-8000-000000000006";
     public const string FrankNewhireEmail = "frank.newhire@sandbox-demo.example";
 
+    public const string SalesTeamId = "c3000000-0000-4000-8000-000000000001";
+    public const string SuccessTeamId = "c3000000-0000-4000-8000-000000000002";
+
+    /// <summary>Meeting round robin over the Sales team (Bob and Carol, equal weights).</summary>
+    public const string SalesRoundRobinId = "d4000000-0000-4000-8000-000000000001";
+
+    /// <summary>Meeting round robin over the Customer Success team (Dan and Eve, Eve weighted double).</summary>
+    public const string SuccessRoundRobinId = "d4000000-0000-4000-8000-000000000002";
+
     internal static void Populate(ChiliPiperState state, DateTimeOffset now)
     {
         state.Tenant = new ChiliPiperTenant
@@ -104,6 +113,42 @@ public static class ChiliPiperSeed
         eve.ManagedWorkspaces.Add(CustomerSuccessWorkspaceId);
 
         User(state, FrankNewhireId, "Frank Newhire", FrankNewhireEmail, "UTC", weekdays, now.AddDays(-2), UserLicenses.None);
+
+        Team(state, SalesTeamId, SalesWorkspaceId, "Sales Reps", createdAt, BobSellerId, CarolCloserId);
+        Team(state, SuccessTeamId, CustomerSuccessWorkspaceId, "Success Managers", createdAt, DanSupportId, EveSuccessId);
+        RoundRobin(state, SalesRoundRobinId, SalesWorkspaceId, SalesTeamId, "Sales demo round robin", createdAt,
+            (BobSellerId, 100), (CarolCloserId, 100));
+        RoundRobin(state, SuccessRoundRobinId, CustomerSuccessWorkspaceId, SuccessTeamId, "Success onboarding round robin", createdAt,
+            (DanSupportId, 100), (EveSuccessId, 200));
+    }
+
+    private static void Team(ChiliPiperState state, string id, string workspaceId, string name, DateTimeOffset createdAt, params string[] members)
+    {
+        var team = new Team { Id = id, WorkspaceId = workspaceId, Name = name, CreatedAt = createdAt, UpdatedAt = createdAt };
+        team.Members.AddRange(members);
+        state.TeamList.Add(team);
+    }
+
+    private static void RoundRobin(
+        ChiliPiperState state, string id, string workspaceId, string teamId, string name, DateTimeOffset createdAt, params (string UserId, int Weight)[] weights)
+    {
+        var distribution = new Distribution
+        {
+            Id = id,
+            WorkspaceId = workspaceId,
+            TeamId = teamId,
+            Name = name,
+            AssignmentType = "Meeting",
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+        };
+        foreach (var (userId, weight) in weights)
+        {
+            distribution.Weights[userId] = weight;
+            distribution.StateOf(userId);
+        }
+
+        state.DistributionList.Add(distribution);
     }
 
     private static ChiliPiperUser User(

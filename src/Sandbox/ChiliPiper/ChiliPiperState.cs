@@ -19,6 +19,7 @@ public sealed partial class ChiliPiperState
         SeedMeetings(now);
         SeedScheduling(now);
         SeedRouters(now);
+        SeedDistro(now);
     }
 
     // Each API area seeds its own data from its own file; an area without seed data simply has no body.
@@ -35,6 +36,9 @@ public sealed partial class ChiliPiperState
 
     /// <summary>Handoff, Concierge and Distro routers.</summary>
     partial void SeedRouters(DateTimeOffset now);
+
+    /// <summary>Distro routers and their schedulers.</summary>
+    partial void SeedDistro(DateTimeOffset now);
 
     public TimeProvider Time { get; }
 

@@ -38,6 +38,8 @@ internal static class PilotStatusRouting
 
     private static (IResult? Refusal, PilotStatusCall? Call) Authenticate(HttpContext http, PilotStatusState state, KeyRequirement requirement)
     {
+        // Every request sees time-driven state brought up to date first, as the real API would show it.
+        state.Tick(state.Time.GetUtcNow());
         var failure = PilotStatusAuth.Authenticate(http, state, requirement, out var caller);
         return (failure, caller is null ? null : new PilotStatusCall(http, state, caller));
     }

@@ -22,6 +22,21 @@ public sealed partial class PilotStatusState
     // Each API area seeds its own data from its own file; an area without seed data simply has no body.
     partial void SeedNumbers(DateTimeOffset now);
 
+    /// <summary>
+    /// Time-driven changes (message lifecycle, template approval, number connection) registered by each area,
+    /// usually from its seed hook. Each ticker must be idempotent for a given time and may <see cref="Publish"/> events.
+    /// </summary>
+    internal List<Action<DateTimeOffset>> Tickers { get; } = [];
+
+    /// <summary>Brings every time-driven change up to <paramref name="now"/>. Must run under <see cref="Sync"/>.</summary>
+    internal void Tick(DateTimeOffset now)
+    {
+        foreach (var ticker in Tickers)
+        {
+            ticker(now);
+        }
+    }
+
     partial void SeedGroups(DateTimeOffset now);
 
     partial void SeedTemplates(DateTimeOffset now);
