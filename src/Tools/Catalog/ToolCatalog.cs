@@ -39,8 +39,14 @@ public sealed class ToolCatalog
                     context => ActivatorUtilities.CreateInstance(
                         context.Services ?? throw new InvalidOperationException("A tool call needs request services."), areaType),
                     new McpServerToolCreateOptions { SerializerOptions = ToolJson.Options, SchemaCreateOptions = CompactSchema.Options });
+                var keyScope = method.GetCustomAttribute<KeyScopeAttribute>();
+                if (keyScope is not null)
+                {
+                    tool = new ScopeAwareTool(tool, keyScope.Scope);
+                }
+
                 var name = tool.ProtocolTool.Name;
-                entries.Add(new ToolEntry(name, toolset, upstream, tool.ProtocolTool.Annotations?.ReadOnlyHint == true, tool));
+                entries.Add(new ToolEntry(name, toolset, upstream, tool.ProtocolTool.Annotations?.ReadOnlyHint == true, tool, keyScope?.Scope));
             }
         }
 

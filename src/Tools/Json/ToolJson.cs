@@ -27,6 +27,7 @@ public static class ToolJson
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 [JsonSerializable(typeof(Pagination))]
 [JsonSerializable(typeof(Serverless.Tools.PilotStatus.PilotStatusErrorBody))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.ChiliPiperErrorBody))]

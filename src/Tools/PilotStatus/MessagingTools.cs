@@ -45,7 +45,7 @@ public sealed class MessagingTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "messages_cancel", Title = "Cancel scheduled messages", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Cancel scheduled messages that have not been sent yet (status QUEUED with a future deliverAt). Cancelled messages keep their record with status CANCELED; the result says which ids were cancelled and which were not.")]
+    [Description("Cancel scheduled messages that have not been sent yet (status QUEUED with a future deliverAt). Cancelled messages keep their record with status CANCELED; the result says which ids were cancelled and which were not. Needs the number-scoped key that sent them.")]
     public Task<CallToolResult> CancelMessages(
         [Description("Ids of the messages to cancel (1 to 100).")] string[] messageIds,
         CancellationToken cancellationToken = default) =>

@@ -145,4 +145,26 @@ public sealed class CatalogLintTests
         Assert.Equal(54, entries.Count(e => e.Upstream == Upstream.ChiliPiper));
         Assert.Equal(Toolsets.All.Keys.Order(StringComparer.Ordinal), VendorToolsByToolset.Select(row => row.Data.Item1).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(ToolNames))]
+    public void Every_Pilot_Status_tool_declares_its_key_scope_and_says_it(string name)
+    {
+        Assert.True(ToolCatalog.CreateDefault().TryGet(name, out var entry));
+        if (entry.Upstream != Upstream.PilotStatus)
+        {
+            Assert.Null(entry.KeyScope);
+            return;
+        }
+
+        Assert.NotNull(entry.KeyScope);
+        var description = entry.Tool.ProtocolTool.Description ?? "";
+        var expected = entry.KeyScope switch
+        {
+            KeyScope.Number => "number",
+            KeyScope.Tenant => "tenant",
+            _ => "either",
+        };
+        Assert.Contains(expected, description, StringComparison.OrdinalIgnoreCase);
+    }
 }
