@@ -21,7 +21,7 @@ public sealed class CSharpClientTests
         }));
 
     [Fact]
-    public async Task Sandbox_server_over_http_serves_the_fourteen_tools_and_a_send()
+    public async Task Sandbox_server_over_http_serves_all_108_tools_and_a_send()
     {
         await using var server = await ServerProcess.StartAsync();
         Assert.True(await server.WaitForOutputAsync("mcp-remote"), server.StandardOutput);
@@ -34,7 +34,7 @@ public sealed class CSharpClientTests
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"process start to first answered request: {Stopwatch.GetElapsedTime(server.StartedTimestamp, Stopwatch.GetTimestamp()).TotalMilliseconds:F0} ms (client connect {Stopwatch.GetElapsedTime(firstRequest).TotalMilliseconds:F0} ms)");
 
-        Assert.Equal(14, tools.Count);
+        Assert.Equal(108, tools.Count);
         var sent = await client.CallToolAsync("messages_send", new Dictionary<string, object?>
         {
             ["destinationNumber"] = "+5511988887777",
@@ -62,7 +62,7 @@ public sealed class CSharpClientTests
         var tenant = await client.CallToolAsync("tenant-get");
         var scope = await client.CallToolAsync("conversations_list");
 
-        Assert.Equal(14, tools.Count);
+        Assert.Equal(108, tools.Count);
         Assert.True(tenant.IsError is not true, Text(tenant));
         Assert.Equal("sandbox-demo", tenant.StructuredContent!.Value.GetProperty("tenantData").GetProperty("subdomain").GetString());
         Assert.True(scope.IsError is not true, Text(scope));

@@ -1,17 +1,18 @@
 using ModelContextProtocol;
 using Serverless.Gateway.Tests.Infrastructure;
 using Serverless.Sandbox;
+using Serverless.Tools.Catalog;
 
 namespace Serverless.Gateway.Tests;
 
 /// <summary>Which tools a request sees: route, headers, read-only and credentials.</summary>
 public sealed class SelectionTests
 {
-    private static readonly string[] AllFourteen =
-    [
-        "conversations_list", "health-ping", "message_get", "messages_cancel", "messages_group", "messages_send", "messages_unread",
-        "tenant-get", "user-find", "user-find-by-filter", "user-find-by-ids", "user-invite", "user-read", "user-update-licenses",
-    ];
+    private static readonly ToolCatalog Catalog = ToolCatalog.CreateDefault();
+
+    private static string[] CatalogNames(Func<ToolEntry, bool> where) => [.. Catalog.Entries.Where(where).Select(e => e.Name).Order(StringComparer.Ordinal)];
+
+    public static TheoryData<string> ToolsetIds => [.. Toolsets.All.Keys.Order(StringComparer.Ordinal)];
 
     private static async Task<string[]> ToolNamesAsync(GatewayHost host, string path, Dictionary<string, string> headers)
     {
@@ -21,14 +22,15 @@ public sealed class SelectionTests
     }
 
     [Fact]
-    public async Task Both_credentials_show_all_fourteen_tools_with_all_hints()
+    public async Task Both_credentials_show_all_108_tools_with_all_hints()
     {
         await using var host = await GatewayHost.StartAsync();
         await using var client = await host.ConnectAsync("/mcp", Credentials.Both);
 
         var tools = await client.ListToolsAsync();
 
-        Assert.Equal(AllFourteen, tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(108, tools.Count);
+        Assert.Equal(CatalogNames(_ => true), tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tools, t =>
         {
             var hints = t.ProtocolTool.Annotations!;
@@ -36,6 +38,24 @@ public sealed class SelectionTests
             Assert.NotNull(hints.DestructiveHint);
             Assert.NotNull(hints.IdempotentHint);
             Assert.NotNull(hints.OpenWorldHint);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(ToolsetIds))]
+    public async Task Each_toolset_route_lists_exactly_that_area_with_all_hints(string toolset)
+    {
+        await using var host = await GatewayHost.StartAsync();
+        await using var client = await host.ConnectAsync($"/mcp/x/{toolset}", Credentials.Both);
+
+        var tools = await client.ListToolsAsync();
+
+        Assert.Equal(CatalogNames(e => e.Toolset == toolset), tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.NotEmpty(tools);
+        Assert.All(tools, t =>
+        {
+            var hints = t.ProtocolTool.Annotations!;
+            Assert.True(hints.ReadOnlyHint.HasValue && hints.DestructiveHint.HasValue && hints.IdempotentHint.HasValue && hints.OpenWorldHint.HasValue, t.Name);
         });
     }
 
@@ -77,9 +97,9 @@ public sealed class SelectionTests
         var chiliPiperOnly = await ToolNamesAsync(host, "/mcp", new() { ["Authorization"] = "Bearer " + SandboxCredentials.ChiliPiperReadOnlyToken });
 
         Assert.All(pilotStatusOnly, n => Assert.Contains('_', n));
-        Assert.Equal(6, pilotStatusOnly.Length);
+        Assert.Equal(54, pilotStatusOnly.Length);
         Assert.All(chiliPiperOnly, n => Assert.DoesNotContain('_', n));
-        Assert.Equal(8, chiliPiperOnly.Length);
+        Assert.Equal(54, chiliPiperOnly.Length);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class ToolCallTests
         {
             var tenant = await anonymous.CallToolAsync("tenant-get");
             Assert.True(tenant.IsError is not true, Text(tenant));
-            Assert.Equal(14, (await anonymous.ListToolsAsync()).Count);
+            Assert.Equal(108, (await anonymous.ListToolsAsync()).Count);
         }
 
         await using var tenantKey = await host.ConnectAsync("/mcp", new() { ["x-api-key"] = SandboxCredentials.PilotStatusTenantKey });

@@ -40,7 +40,7 @@ async function main() {
   await client.connect(transport);
   try {
     const { tools } = await client.listTools();
-    check(tools.length === 14, `expected 14 tools through mcp-remote, got ${tools.length}: ${tools.map((t) => t.name).join(', ')}`);
+    check(tools.length === 108, `expected 108 tools through mcp-remote, got ${tools.length}: ${tools.map((t) => t.name).join(', ')}`);
 
     const ping = await client.callTool({ name: 'health-ping', arguments: {} });
     const text = ping.content?.find((c) => c.type === 'text')?.text ?? '';

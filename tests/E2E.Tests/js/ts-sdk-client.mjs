@@ -5,11 +5,10 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
-const ALL_TOOLS = [
-  'messages_send', 'message_get', 'messages_cancel', 'messages_group', 'messages_unread', 'conversations_list',
-  'health-ping', 'tenant-get', 'user-find', 'user-find-by-filter', 'user-find-by-ids', 'user-read', 'user-invite',
-  'user-update-licenses',
-];
+// 54 Pilot Status tools (snake_case) and 54 Chili Piper tools (kebab-case); a few named ones are spot-checked.
+const TOOL_COUNT = 108;
+const SOME_TOOLS = ['messages_send', 'templates_create', 'webhooks_create', 'call_initiate', 'api_keys_list',
+  'meeting-list-put', 'concierge-route-by-slug', 'concierge-schedule', 'rule-modify', 'distribution-adjust-v3'];
 const MESSAGING_READONLY = ['message_get', 'messages_group', 'messages_unread', 'conversations_list'];
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
 
@@ -40,7 +39,9 @@ async function main(mcpUrl) {
   try {
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name);
-    check(sameSet(names, ALL_TOOLS), `expected the 14 tools, got ${names.length}: ${names.join(', ')}`);
+    check(names.length === TOOL_COUNT && new Set(names).size === TOOL_COUNT, `expected ${TOOL_COUNT} distinct tools, got ${names.length}: ${names.join(', ')}`);
+    check(SOME_TOOLS.every((n) => names.includes(n)), `missing some of ${SOME_TOOLS.join(', ')}`);
+    check(names.filter((n) => n.includes('_')).length === 54, 'expected 54 snake_case Pilot Status tools');
     for (const tool of tools) {
       for (const hint of HINTS) {
         check(typeof tool.annotations?.[hint] === 'boolean', `${tool.name}: annotations.${hint} is not a boolean`, tool.annotations);
