@@ -70,7 +70,7 @@ public sealed class AccountTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Tenant)]
     [McpServerTool(Name = "billing_checkout", Title = "Start a Stripe checkout", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Start a Stripe checkout for the user to complete in a browser: wallet_topup adds the given amount (BRL) to the message wallet, add_card saves a card for later charges. Returns url, purpose, orderId (cto_…), amount and currency. Nothing is charged until the user completes the page; share the url with them. Needs the tenant key.")]
+    [Description("Start a Stripe checkout for the user to complete in a browser: wallet_topup adds the given amount (BRL) to the account wallet, add_card saves a card for later charges. Returns url, purpose, orderId (cto_…), amount and currency. Nothing is charged until the user completes the page; share the url with them. Needs the tenant key.")]
     public Task<CallToolResult> BillingCheckout(
         [Description("wallet_topup (needs amount) or add_card.")] BillingPurpose purpose,
         [Description("Top-up amount in the account currency (BRL), greater than 0. Required for wallet_topup; not used by add_card.")] decimal? amount = null,
