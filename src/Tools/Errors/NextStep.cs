@@ -17,6 +17,10 @@ public static class NextStep
         ["META_GROUPS_NOT_ELIGIBLE"] = "This Meta number is not eligible for groups; use an Evolution (QR-paired) number.",
         ["NUMBER_NOT_FOUND"] = "The key is not bound to a WhatsApp number, or the number does not exist; check the key and the number id.",
         ["WHATSAPP_INSTANCE_NOT_CONNECTED"] = "The WhatsApp number is not connected; reconnect it (numbers_connect) and try again.",
+
+        // Account (subscription, media)
+        ["CONFIRMATION_REQUIRED"] = "This purchase converts the plan from Free to On Demand and bills the formerly free number too. Show the user the subscription_extra_numbers_get preview; only if they agree, call again with confirm: true.",
+        ["MEDIA_NOT_FOUND"] = "No media with that id for this number: take media.id from a message received on this Meta number and download it soon (Meta links expire). Evolution media have no id; use media.url.",
     };
 
     public static string For(UpstreamError error, bool isRead)
