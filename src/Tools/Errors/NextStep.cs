@@ -17,6 +17,10 @@ public static class NextStep
         ["META_GROUPS_NOT_ELIGIBLE"] = "This Meta number is not eligible for groups; use an Evolution (QR-paired) number.",
         ["NUMBER_NOT_FOUND"] = "The key is not bound to a WhatsApp number, or the number does not exist; check the key and the number id.",
         ["WHATSAPP_INSTANCE_NOT_CONNECTED"] = "The WhatsApp number is not connected; reconnect it (numbers_connect) and try again.",
+
+        // Chili Piper meetings, CRM and Distro
+        ["DATE_RANGE_TOO_LONG"] = "Meeting queries cover at most 7 days: split the range into consecutive windows of 7 days or less and call once per window.",
+        ["MeetingNotFound"] = "No meeting matches that id or CRM event id; find the meeting with meeting-list-put over the right 7-day window.",
     };
 
     public static string For(UpstreamError error, bool isRead)
