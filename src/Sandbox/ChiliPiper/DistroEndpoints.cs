@@ -1,9 +1,37 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Distro routers and scheduled-trigger runs.</summary>
 internal static class DistroEndpoints
 {
-    public static IEndpointRouteBuilder MapDistroEndpoints(this IEndpointRouteBuilder routes, ChiliPiperState state) => routes;
+    public static IEndpointRouteBuilder MapDistroEndpoints(this IEndpointRouteBuilder routes, ChiliPiperState state)
+    {
+        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/distro/routers/list", ChiliPiperOperations.DistroListRouters, state, ListRouters);
+        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/resource-scheduler/{resourceSchedulerId}/run", ChiliPiperOperations.ResourceSchedulerRun, state, Run);
+        return routes;
+    }
+
+    private static IResult ListRouters(ChiliPiperCall call)
+        => Results.Json(new DistroRouterList(call.State.DistroRouterList.Select(DistroRouterView.From).ToArray()), SandboxJson.Options);
+
+    private static IResult Run(ChiliPiperCall call)
+    {
+        var schedulerId = call.Route("resourceSchedulerId") ?? string.Empty;
+        if (!Guid.TryParse(schedulerId, out _))
+        {
+            return MeetingsEndpoints.InvalidPath("resourceSchedulerId");
+        }
+
+        var router = call.State.FindRouterBySchedulerId(schedulerId);
+        if (router is null)
+        {
+            return ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "ResourceSchedulerNotFound", $"Resource scheduler {schedulerId} not found");
+        }
+
+        var run = call.State.RunScheduler(router, schedulerId);
+        return Results.Json(new ResourceSchedulerRunView(run.RunId, run.ResourceSchedulerId, run.RouterId, run.StartedAt), SandboxJson.Options);
+    }
 }

@@ -21,6 +21,9 @@ public static class NextStep
         // Account (subscription, media)
         ["CONFIRMATION_REQUIRED"] = "This purchase converts the plan from Free to On Demand and bills the formerly free number too. Show the user the subscription_extra_numbers_get preview; only if they agree, call again with confirm: true.",
         ["MEDIA_NOT_FOUND"] = "No media with that id for this number: take media.id from a message received on this Meta number and download it soon (Meta links expire). Evolution media have no id; use media.url.",
+        // Chili Piper meetings, CRM and Distro
+        ["DATE_RANGE_TOO_LONG"] = "Meeting queries cover at most 7 days: split the range into consecutive windows of 7 days or less and call once per window.",
+        ["MeetingNotFound"] = "No meeting matches that id or CRM event id; find the meeting with meeting-list-put over the right 7-day window.",
     };
 
     public static string For(UpstreamError error, bool isRead)

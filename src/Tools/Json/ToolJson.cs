@@ -39,4 +39,6 @@ public static class ToolJson
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.LicenseSet))]
 [JsonSerializable(typeof(Dictionary<string, Serverless.Tools.ChiliPiper.LicenseSet>))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.MeetingStatus))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.MeetingStatus[]))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

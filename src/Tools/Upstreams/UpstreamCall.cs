@@ -4,12 +4,14 @@ namespace Serverless.Tools.Upstreams;
 
 /// <summary>One request to an upstream, before auth and transport are added.</summary>
 /// <param name="IsRead">Reads may be retried; everything else is sent exactly once.</param>
+/// <param name="Accept">Media types to ask for when the answer is not JSON (a CSV export); JSON when null.</param>
 public sealed record UpstreamCall(
     HttpMethod Method,
     string Path,
     bool IsRead,
     IReadOnlyList<KeyValuePair<string, string?>>? Query = null,
-    JsonNode? Body = null)
+    JsonNode? Body = null,
+    string? Accept = null)
 {
     public string PathAndQuery
     {

@@ -109,7 +109,11 @@ public abstract class UpstreamClient
     {
         using var request = new HttpRequestMessage(call.Method, BuildUri(call));
         request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
-        request.Headers.Accept.ParseAdd("application/json");
+        foreach (var mediaType in (call.Accept ?? "application/json").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            request.Headers.Accept.ParseAdd(mediaType);
+        }
+
         Authorize(request);
         if (call.Body is not null)
         {

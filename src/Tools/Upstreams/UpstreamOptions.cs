@@ -18,6 +18,12 @@ public sealed class UpstreamOptions
     /// <summary>The longest Retry-After the gateway waits out itself; longer ones go back to the caller.</summary>
     public int MaxRetryAfterSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// The most CSV a meeting export hands back, in UTF-8 bytes; longer exports are cut on a row boundary so a
+    /// model's context is not flooded. Configured as <c>ChiliPiper__ExportMaxBytes</c>.
+    /// </summary>
+    public int ExportMaxBytes { get; set; } = 200_000;
+
     public const string PilotStatusSection = "PilotStatus";
     public const string ChiliPiperSection = "ChiliPiper";
     public const string PilotStatusDefaultBaseUrl = "https://pilotstatus.com.br";
