@@ -17,6 +17,12 @@ public static class NextStep
         ["META_GROUPS_NOT_ELIGIBLE"] = "This Meta number is not eligible for groups; use an Evolution (QR-paired) number.",
         ["NUMBER_NOT_FOUND"] = "The key is not bound to a WhatsApp number, or the number does not exist; check the key and the number id.",
         ["WHATSAPP_INSTANCE_NOT_CONNECTED"] = "The WhatsApp number is not connected; reconnect it (numbers_connect) and try again.",
+
+        // Pilot Status groups and numbers
+        ["GROUP_NOT_FOUND"] = "The number is not in a group with that id; groups_list shows the groups it belongs to.",
+        ["NUMBER_ALREADY_CONNECTED"] = "The number is already connected (OPEN) and needs no QR code; check it with numbers_status.",
+        ["NUMBER_ALREADY_EXISTS"] = "That phone number is already in the account; numbers_list shows its id (use numbers_connect to pair it again).",
+        ["EVOLUTION_API_KEY_MISSING"] = "Pilot Status cannot reach the WhatsApp provider of this number right now; try again later or contact Pilot Status support.",
     };
 
     public static string For(UpstreamError error, bool isRead)
