@@ -143,7 +143,7 @@ public sealed class NumbersTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "numbers_check", Title = "Check numbers are on WhatsApp", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Check whether up to 20 phone numbers have WhatsApp accounts before messaging them. Each result has the input, exists, the registered number (Brazilian mobiles may lack the extra 9) and the profile name when visible. Needs a number-scoped key of a connected QR-paired number; Meta numbers get NOT_SUPPORTED_FOR_META.")]
+    [Description("Check whether up to 20 phone numbers have WhatsApp accounts before messaging them. Each result has the input, exists, the registered number (Brazilian mobiles may lack the extra 9) and the profile name when visible. Needs a number-scoped key of a connected QR-paired (Evolution) number; Meta numbers get NOT_SUPPORTED_FOR_META.")]
     public Task<CallToolResult> CheckNumbers(
         [Description("Phone numbers to check, 1 to 20, with country code in any common form (+55 11 99999-8888).")] string[]? numbers = null,
         [Description("A single phone number to check, instead of or besides numbers.")] string? number = null,
