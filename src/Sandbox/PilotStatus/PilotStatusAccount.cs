@@ -43,14 +43,67 @@ public sealed class WhatsAppNumber
     /// <summary>Internal provider flavour (<c>META</c>, <c>EVO</c>, <c>EVO_GO</c>); shows up in media objects.</summary>
     public required string ProviderKind { get; init; }
 
-    public string ConnectionStatus { get; set; } = "OPEN";
+    /// <summary><see cref="NumberStates.Open"/>, <see cref="NumberStates.Connecting"/> or <see cref="NumberStates.Close"/>.</summary>
+    public string ConnectionStatus { get; set; } = NumberStates.Open;
+
+    /// <summary>Name of the provider instance behind the number.</summary>
+    public string InstanceName { get; set; } = "";
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Latest QR code (PNG data URI) while a QR pairing is pending; cleared once connected.</summary>
+    public string? QrCodeBase64 { get; set; }
+
+    /// <summary>Code typed on the phone instead of scanning the QR, while a pairing is pending.</summary>
+    public string? PairingCode { get; set; }
+
+    /// <summary>When a pending QR pairing completes in the sandbox (the simulated scan); null when none is pending.</summary>
+    public DateTimeOffset? ConnectsAt { get; set; }
+
+    /// <summary>Meta's quality rating (GREEN, YELLOW, RED); null for QR-paired numbers.</summary>
+    public string? QualityRating { get; set; }
+
+    /// <summary>Meta messaging limit tier such as TIER_1K; null for QR-paired numbers.</summary>
+    public string? MessagingLimitTier { get; set; }
+
+    /// <summary>Meta's status of the phone number (e.g. CONNECTED); null for QR-paired numbers.</summary>
+    public string? MetaStatus { get; set; }
+
+    /// <summary>Cloud API details of a Meta number; null for QR-paired numbers.</summary>
+    public MetaNumberDetails? Meta { get; set; }
 
     public string PrivacyMode { get; set; } = "STORE_INDEFINITE";
 
     public required DateTimeOffset CreatedAt { get; init; }
 
     public bool IsMeta => Provider == WhatsAppProviders.Meta;
+
+    public bool IsOpen => ConnectionStatus == NumberStates.Open;
+
+    /// <summary>Phone digits without the plus, as the numbers endpoints write them.</summary>
+    public string Digits => PhoneNumber.TrimStart('+');
 }
+
+/// <summary>Connection states as the numbers endpoints spell them.</summary>
+public static class NumberStates
+{
+    public const string Open = "OPEN";
+    public const string Connecting = "CONNECTING";
+    public const string Close = "CLOSE";
+}
+
+/// <summary>What Meta's Graph API reports about a Cloud API number, as Pilot Status caches it.</summary>
+/// <param name="PhoneNumberId">Meta's phone-number id (the <c>phoneNumberId</c> of webhooks and media downloads).</param>
+public sealed record MetaNumberDetails(
+    string PhoneNumberId,
+    string VerifiedName,
+    string About,
+    string Vertical,
+    string WabaId,
+    string WabaName,
+    string Currency,
+    string TimezoneId,
+    DateTimeOffset FetchedAt);
 
 public sealed class PilotStatusApiKey
 {
@@ -67,7 +120,8 @@ public sealed class PilotStatusApiKey
     public required string TenantId { get; init; }
 
     /// <summary>Bound number for <see cref="ApiKeyScope.Number"/> keys; null for the tenant key.</summary>
-    public string? NumberId { get; init; }
+    /// <summary>Re-pointed when a number key creates a number with linkToApiKey.</summary>
+    public string? NumberId { get; set; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -24,6 +24,11 @@ public static class NextStep
         // Chili Piper meetings, CRM and Distro
         ["DATE_RANGE_TOO_LONG"] = "Meeting queries cover at most 7 days: split the range into consecutive windows of 7 days or less and call once per window.",
         ["MeetingNotFound"] = "No meeting matches that id or CRM event id; find the meeting with meeting-list-put over the right 7-day window.",
+        // Pilot Status groups and numbers
+        ["GROUP_NOT_FOUND"] = "The number is not in a group with that id; groups_list shows the groups it belongs to.",
+        ["NUMBER_ALREADY_CONNECTED"] = "The number is already connected (OPEN) and needs no QR code; check it with numbers_status.",
+        ["NUMBER_ALREADY_EXISTS"] = "That phone number is already in the account; numbers_list shows its id (use numbers_connect to pair it again).",
+        ["EVOLUTION_API_KEY_MISSING"] = "Pilot Status cannot reach the WhatsApp provider of this number right now; try again later or contact Pilot Status support.",
     };
 
     public static string For(UpstreamError error, bool isRead)

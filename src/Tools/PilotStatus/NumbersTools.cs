@@ -1,0 +1,161 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Serverless.Tools.Catalog;
+using Serverless.Tools.Errors;
+using Serverless.Tools.Json;
+using Serverless.Tools.Validation;
+
+namespace Serverless.Tools.PilotStatus;
+
+/// <summary>The account's WhatsApp numbers: listing, adding, connecting, pairing, removing, and checking who is on WhatsApp.</summary>
+[McpServerToolType]
+[Toolset(Toolsets.Numbers)]
+public sealed class NumbersTools(PilotStatusClient client)
+{
+    private const string NumberIdHelp = "Pilot Status number id (num_...), from numbers_list.";
+
+    [KeyScope(KeyScope.Either)]
+    [McpServerTool(Name = "numbers_list", Title = "List WhatsApp numbers", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("List the account's WhatsApp numbers with id, phone, display name, provider (PILOT_STATUS = QR-paired, META = Cloud API), key prefix and last connection state. States are not refreshed here: use numbers_status for a live answer. Works with the tenant key (recommended) or a number key.")]
+    public Task<CallToolResult> ListNumbers(CancellationToken cancellationToken = default) =>
+        ToolResults.RunAsync(isRead: true, async () =>
+            ToolResults.Success((await client.ListNumbersAsync(cancellationToken)).Body));
+
+    [KeyScope(KeyScope.Either)]
+    [McpServerTool(Name = "numbers_get", Title = "Get a WhatsApp number", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("Read one WhatsApp number: state, health (quality rating, messaging tier, Meta status, whether it can send) and, for Meta numbers, the Meta profile and WABA details. Cached unless refresh is true. Works with the tenant key (recommended) or a number key.")]
+    public Task<CallToolResult> GetNumber(
+        [Description(NumberIdHelp)] string id,
+        [Description("True to fetch live data from Meta first instead of the cached copy (Meta numbers).")] bool? refresh = null,
+        CancellationToken cancellationToken = default) =>
+        ToolResults.RunAsync(isRead: true, async () =>
+            ToolResults.Success((await client.GetNumberAsync(Arguments.NotBlank(id, nameof(id)), refresh == true, cancellationToken)).Body));
+
+    [KeyScope(KeyScope.Either)]
+    [McpServerTool(Name = "numbers_create", Title = "Add a QR-paired WhatsApp number", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
+    [Description("Add a QR-paired WhatsApp number to the account. Returns the new number with qrcodeBase64 (scan it in WhatsApp > Linked devices) and a pairingCode; it becomes OPEN once paired (poll numbers_status). With a number key and linkToApiKey, that key moves to the new number. Provisions a real instance and may count against the plan. Tenant key recommended; a number key also works.")]
+    public Task<CallToolResult> CreateNumber(
+        [Description("Display name of the number in Pilot Status.")] string name,
+        [Description("The WhatsApp phone number in E.164 with country and area code, such as +5511999998888.")] string number,
+        [Description("Number keys only: move the calling key to the new number (default true). Ignored with the tenant key.")] bool? linkToApiKey = null,
+        CancellationToken cancellationToken = default) =>
+        ToolResults.RunAsync(isRead: false, async () =>
+        {
+            var body = new JsonObject
+            {
+                ["name"] = Arguments.NotBlank(name, nameof(name)),
+                ["number"] = WhatsAppArguments.AccountNumber(number, nameof(number)),
+            };
+            if (linkToApiKey is { } link)
+            {
+                body["linkToApiKey"] = link;
+            }
+
+            var response = await client.CreateNumberAsync(body, cancellationToken);
+            return ToolResults.Success(response.Body, "Show the QR code or pairing code to the phone's owner, then poll numbers_status until the state is OPEN.");
+        });
+
+    [KeyScope(KeyScope.Either)]
+    [McpServerTool(Name = "numbers_status", Title = "Get a number's connection state", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("Live connection state of one WhatsApp number: OPEN (ready to send), CONNECTING (waiting for the QR scan) or CLOSE/CLOSED (disconnected: use numbers_connect). Poll it after showing a QR code. Works with the tenant key (recommended) or a number key.")]
+    public Task<CallToolResult> NumberStatus(
+        [Description(NumberIdHelp)] string id,
+        CancellationToken cancellationToken = default) =>
+        ToolResults.RunAsync(isRead: true, async () =>
+            ToolResults.Success((await client.NumberStatusAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
+
+    [KeyScope(KeyScope.Either)]
+    [McpServerTool(Name = "numbers_connect", Title = "Get a new QR code for a number", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("Start pairing a disconnected QR-paired number again: returns a fresh qrcodeBase64 and pairingCode to show its owner. Fails with 409 when the number is already OPEN; not for Meta numbers. Then poll numbers_status. Works with the tenant key (recommended) or a number key.")]
+    public Task<CallToolResult> ConnectNumber(
+        [Description(NumberIdHelp)] string id,
+        CancellationToken cancellationToken = default) =>
+        ToolResults.RunAsync(isRead: true, async () =>
+            ToolResults.Success((await client.ConnectNumberAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
+
+    [KeyScope(KeyScope.Either)]
+    [McpServerTool(Name = "numbers_delete", Title = "Remove a WhatsApp number", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
+    [Description("Permanently remove a WhatsApp number from the account: its WhatsApp session is closed, its API key stops working and its paid slot is released. Cannot be undone; confirm with the user first. Works with the tenant key (recommended) or a number key.")]
+    public Task<CallToolResult> DeleteNumber(
+        [Description(NumberIdHelp)] string id,
+        CancellationToken cancellationToken = default) =>
+        ToolResults.RunAsync(isRead: false, async () =>
+            ToolResults.Success((await client.DeleteNumberAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
+
+    [KeyScope(KeyScope.Either)]
+    [McpServerTool(Name = "numbers_remote_pairing", Title = "Create a remote pairing link", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
+    [Description("Create a link the phone's owner opens to connect a number themselves, so nobody has to relay a QR code. PILOT_STATUS (default) needs name and number and creates a disconnected number; META starts Meta's signup. Returns the link and token; number.connected fires when done. Tenant key recommended; a number key also works.")]
+    public Task<CallToolResult> RemotePairing(
+        [Description("PILOT_STATUS (QR-paired, default) or META (Cloud API).")] PairingProvider? provider = null,
+        [Description("PILOT_STATUS: display name of the new number (required).")] string? name = null,
+        [Description("PILOT_STATUS: phone number in E.164, such as +5511999998888 (required).")] string? number = null,
+        [Description("Also send the link over WhatsApp to that number (needs an OTP template named pilot_status_remote_pairing). Default false.")] bool? sendViaWhatsApp = null,
+        [Description("Number keys only: move the calling key to the new number (default true).")] bool? linkToApiKey = null,
+        [Description("META: where to send the customer after signup (http or https URL).")] string? redirectUrl = null,
+        [Description("META: your own reference for this link, echoed back later.")] string? externalRef = null,
+        [Description("META: embedded (Meta's signup popup) or credentials (paste existing WABA credentials).")] MetaPairingFlow? metaFlow = null,
+        [Description("Look of the pairing page for this link only; omitted fields use the account's branding.")] PairingBranding? branding = null,
+        CancellationToken cancellationToken = default) =>
+        ToolResults.RunAsync(isRead: false, async () =>
+        {
+            var body = new JsonObject();
+            if (provider is { } p)
+            {
+                body["provider"] = p == PairingProvider.Meta ? "META" : "PILOT_STATUS";
+            }
+
+            if (provider != PairingProvider.Meta)
+            {
+                body["name"] = Arguments.NotBlank(name, nameof(name));
+                body["number"] = WhatsAppArguments.AccountNumber(number, nameof(number));
+            }
+
+            Optional(body, "sendViaWhatsApp", sendViaWhatsApp);
+            Optional(body, "linkToApiKey", linkToApiKey);
+            if (!string.IsNullOrWhiteSpace(redirectUrl))
+            {
+                body["redirectUrl"] = Arguments.IsHttpUrl(redirectUrl.Trim())
+                    ? redirectUrl.Trim()
+                    : throw new ToolArgumentException(nameof(redirectUrl), "'redirectUrl' must be an absolute http(s) URL.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(externalRef))
+            {
+                body["externalRef"] = externalRef.Trim();
+            }
+
+            if (metaFlow is { } flow)
+            {
+                body["metaFlow"] = flow == MetaPairingFlow.Embedded ? "embedded" : "credentials";
+            }
+
+            if (branding is not null)
+            {
+                body["branding"] = JsonSerializer.SerializeToNode(branding, ToolJson.Options.GetTypeInfo(typeof(PairingBranding)));
+            }
+
+            var response = await client.RemotePairingAsync(body, cancellationToken);
+            return ToolResults.Success(response.Body, "Send the remotePairingUrl to the phone's owner; the number becomes OPEN (and number.connected fires) once they finish.");
+        });
+
+    [KeyScope(KeyScope.Number)]
+    [McpServerTool(Name = "numbers_check", Title = "Check numbers are on WhatsApp", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("Check whether up to 20 phone numbers have WhatsApp accounts before messaging them. Each result has the input, exists, the registered number (Brazilian mobiles may lack the extra 9) and the profile name when visible. Needs a number-scoped key of a connected QR-paired (Evolution) number; Meta numbers get NOT_SUPPORTED_FOR_META.")]
+    public Task<CallToolResult> CheckNumbers(
+        [Description("Phone numbers to check, 1 to 20, with country code in any common form (+55 11 99999-8888).")] string[]? numbers = null,
+        [Description("A single phone number to check, instead of or besides numbers.")] string? number = null,
+        CancellationToken cancellationToken = default) =>
+        ToolResults.RunAsync(isRead: true, async () =>
+            ToolResults.Success((await client.CheckNumbersAsync(WhatsAppArguments.CheckNumbers(numbers, number), cancellationToken)).Body));
+
+    private static void Optional(JsonObject body, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            body[name] = v;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using Serverless.Tools.Upstreams;
+
+namespace Serverless.Tools.PilotStatus;
+
+public sealed partial class PilotStatusClient
+{
+    // Numbers (tenant or number key, except the number-scoped existence check)
+
+    public Task<UpstreamResponse> ListNumbersAsync(CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/numbers", IsRead: true), ct);
+
+    public Task<UpstreamResponse> GetNumberAsync(string id, bool refresh, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, NumberPath(id), IsRead: true,
+            Query: [new("refresh", refresh ? "1" : null)]), ct);
+
+    public Task<UpstreamResponse> CreateNumberAsync(JsonObject body, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/numbers", IsRead: false, Body: body), ct);
+
+    public Task<UpstreamResponse> NumberStatusAsync(string id, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, NumberPath(id, "/status"), IsRead: true), ct);
+
+    public Task<UpstreamResponse> ConnectNumberAsync(string id, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, NumberPath(id, "/connect"), IsRead: true), ct);
+
+    public Task<UpstreamResponse> DeleteNumberAsync(string id, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Delete, NumberPath(id), IsRead: false), ct);
+
+    public Task<UpstreamResponse> RemotePairingAsync(JsonObject body, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/numbers/remote-pairing", IsRead: false, Body: body), ct);
+
+    /// <summary>A POST that only reads, so it may be retried like a GET.</summary>
+    public Task<UpstreamResponse> CheckNumbersAsync(IReadOnlyList<string> numbers, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/numbers/check", IsRead: true,
+            Body: new JsonObject { ["numbers"] = new JsonArray([.. numbers.Select(n => JsonValue.Create(n))]) }), ct);
+
+    private static string NumberPath(string id, string suffix = "") => $"/v1/numbers/{UpstreamCall.Segment(id)}{suffix}";
+}
