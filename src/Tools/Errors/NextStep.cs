@@ -17,6 +17,10 @@ public static class NextStep
         ["META_GROUPS_NOT_ELIGIBLE"] = "This Meta number is not eligible for groups; use an Evolution (QR-paired) number.",
         ["NUMBER_NOT_FOUND"] = "The key is not bound to a WhatsApp number, or the number does not exist; check the key and the number id.",
         ["WHATSAPP_INSTANCE_NOT_CONNECTED"] = "The WhatsApp number is not connected; reconnect it (numbers_connect) and try again.",
+
+        // Webhooks
+        ["WEBHOOK_NOT_FOUND"] = "No webhook with that id is visible to this key (or to the x-whatsapp-number-id number); webhooks_list shows the ones you can use.",
+        ["NUMBER_MISMATCH"] = "whatsappNumberId must be the number of the key (or of the x-whatsapp-number-id header); leave it out, or use the tenant key to pick another number.",
     };
 
     public static string For(UpstreamError error, bool isRead)
