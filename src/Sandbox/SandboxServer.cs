@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serverless.Sandbox.Infrastructure;
+using Serverless.Sandbox.PilotStatus;
 
 namespace Serverless.Sandbox;
 
@@ -18,11 +19,13 @@ namespace Serverless.Sandbox;
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly WebhookDeliveryPump _webhooks;
     private int _disposed;
 
-    private SandboxServer(WebApplication app, SandboxState state, Uri baseAddress)
+    private SandboxServer(WebApplication app, WebhookDeliveryPump webhooks, SandboxState state, Uri baseAddress)
     {
         _app = app;
+        _webhooks = webhooks;
         State = state;
         BaseAddress = baseAddress;
         PilotStatusBaseUrl = new Uri(baseAddress, SandboxEndpoints.PilotStatusPrefix.TrimStart('/')).ToString();
@@ -79,7 +82,11 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SandboxServer(app, state, new Uri(address.TrimEnd('/') + "/"));
+
+        // Time-driven changes and webhook deliveries run in the background, not only when a request arrives.
+        var webhooks = new WebhookDeliveryPump(
+            state.PilotStatus, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<WebhookDeliveryPump>());
+        return new SandboxServer(app, webhooks, state, new Uri(address.TrimEnd('/') + "/"));
     }
 
     public async ValueTask DisposeAsync()
@@ -91,6 +98,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         try
         {
+            await _webhooks.DisposeAsync().ConfigureAwait(false);
             await _app.StopAsync().ConfigureAwait(false);
         }
         finally

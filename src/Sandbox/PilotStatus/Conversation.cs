@@ -42,6 +42,15 @@ public sealed class Conversation
     public required DateTimeOffset LastMessageAt { get; set; }
 
     public string? LastMessagePreview { get; set; }
+
+    private const int PreviewLength = 120;
+
+    /// <summary>Moves the conversation to the top of listings with a shortened preview of its newest line.</summary>
+    internal void RecordActivity(DateTimeOffset at, string preview)
+    {
+        LastMessageAt = at;
+        LastMessagePreview = preview.Length > PreviewLength ? preview[..PreviewLength] : preview;
+    }
 }
 
 /// <summary>Provider media reference attached to a chat message.</summary>
@@ -73,6 +82,9 @@ public sealed class ConversationMessage
     public string? FromName { get; init; }
 
     public MessageMedia? Media { get; init; }
+
+    /// <summary>Provider id of the line (wamid on Meta, the key id on Evolution), when the twin knows it.</summary>
+    public string? ExternalMessageId { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 

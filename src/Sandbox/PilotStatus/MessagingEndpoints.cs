@@ -8,8 +8,13 @@ namespace Serverless.Sandbox.PilotStatus;
 internal static class MessagingEndpoints
 {
     private const int MaxCancelIds = 100;
-    private const int PreviewLength = 120;
     private static readonly TimeSpan MetaCustomerServiceWindow = TimeSpan.FromHours(24);
+
+    /// <summary>Demo contacts who have read receipts on, so messages to them reach READ; Bruno keeps his off.</summary>
+    private static readonly HashSet<string> ContactsWithReadReceipts = new(StringComparer.Ordinal)
+    {
+        PilotStatusSeed.ConversationAnaId, PilotStatusSeed.ConversationDoraId, PilotStatusSeed.ConversationCarlaId,
+    };
 
     public static IEndpointRouteBuilder MapMessagingEndpoints(this IEndpointRouteBuilder routes, PilotStatusState state)
     {
@@ -99,6 +104,7 @@ internal static class MessagingEndpoints
             CreatedAt = now,
             DeliverAt = request.DeliverAt,
             PendingFailure = pendingFailure,
+            RecipientSendsReadReceipts = ContactsWithReadReceipts.Contains(conversation.Id),
         };
         state.OutboundMessageList.Add(message);
         RecordChatLine(state, number, conversation, message, request, now);
@@ -234,9 +240,7 @@ internal static class MessagingEndpoints
         PilotStatusState state, WhatsAppNumber number, Conversation conversation, OutboundMessage message, MessageSendRequest request, DateTimeOffset now)
     {
         var content = message.Caption ?? message.Text;
-        var preview = content ?? "[" + message.MediaType + "]";
-        conversation.LastMessageAt = now;
-        conversation.LastMessagePreview = preview.Length > PreviewLength ? preview[..PreviewLength] : preview;
+        conversation.RecordActivity(now, content ?? "[" + message.MediaType + "]");
 
         state.ConversationMessageList.Add(new ConversationMessage
         {

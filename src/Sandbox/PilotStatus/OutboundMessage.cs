@@ -12,7 +12,8 @@ public static class MessageStatuses
 
 /// <summary>
 /// A message accepted by <c>POST /v1/messages/send</c>. Its status is derived from the clock on demand
-/// (<see cref="Advance"/>) instead of by timers, so tests driving a fake clock see deterministic transitions.
+/// (<see cref="Advance"/>) instead of by timers, so tests driving a fake clock see deterministic transitions; a
+/// state ticker announces each transition as a webhook event (see <see cref="MessageEvents"/>).
 /// </summary>
 public sealed class OutboundMessage
 {
@@ -21,6 +22,9 @@ public sealed class OutboundMessage
 
     /// <summary>Time from dispatch until the handset confirms delivery.</summary>
     public static readonly TimeSpan DeliveryDelay = TimeSpan.FromSeconds(3);
+
+    /// <summary>Time from dispatch until a recipient with read receipts opens the message.</summary>
+    public static readonly TimeSpan ReadDelay = TimeSpan.FromSeconds(8);
 
     public required string Id { get; init; }
 
@@ -80,6 +84,23 @@ public sealed class OutboundMessage
 
     internal string ProviderMessageId { get; init; } = string.Empty;
 
+    /// <summary>The recipient has read receipts on, so the message goes on to READ; otherwise it stays DELIVERED.</summary>
+    internal bool RecipientSendsReadReceipts { get; init; }
+
+    private readonly HashSet<string> _publishedEvents = new(StringComparer.Ordinal);
+
+    /// <summary>Records that a lifecycle event went out; false if it already had, so each fires once.</summary>
+    internal bool MarkPublished(string eventName) => _publishedEvents.Add(eventName);
+
+    /// <summary>Nothing about this message can change or be announced any more.</summary>
+    internal bool EventsSettled => Status switch
+    {
+        MessageStatuses.Canceled => true,
+        MessageStatuses.Failed => _publishedEvents.Contains(WebhookEvents.MessageFailed),
+        MessageStatuses.Read => _publishedEvents.Contains(WebhookEvents.MessageRead),
+        _ => false,
+    };
+
     /// <summary>When the message leaves the queue: the later of creation and a future <see cref="DeliverAt"/>.</summary>
     public DateTimeOffset DispatchAt => DeliverAt is { } at && at > CreatedAt ? at : CreatedAt;
 
@@ -89,7 +110,7 @@ public sealed class OutboundMessage
 
     internal void Advance(DateTimeOffset now)
     {
-        if (IsTerminal || Status == MessageStatuses.Delivered)
+        if (IsTerminal)
         {
             return;
         }
@@ -100,23 +121,33 @@ public sealed class OutboundMessage
             return;
         }
 
-        if (PendingFailure is { } failure)
+        if (Status == MessageStatuses.Queued)
         {
-            Status = MessageStatuses.Failed;
-            FailedAt = attemptAt;
-            ErrorCode = failure.Code;
-            ErrorMessage = failure.Code + ": " + failure.Message;
-            return;
+            if (PendingFailure is { } failure)
+            {
+                Status = MessageStatuses.Failed;
+                FailedAt = attemptAt;
+                ErrorCode = failure.Code;
+                ErrorMessage = failure.Code + ": " + failure.Message;
+                return;
+            }
+
+            Status = MessageStatuses.Sent;
+            SentAt = attemptAt;
         }
 
-        Status = MessageStatuses.Sent;
-        SentAt = attemptAt;
-
         var deliveredAt = DispatchAt + DeliveryDelay;
-        if (now >= deliveredAt)
+        if (Status == MessageStatuses.Sent && now >= deliveredAt)
         {
             Status = MessageStatuses.Delivered;
             DeliveredAt = deliveredAt;
+        }
+
+        var readAt = DispatchAt + ReadDelay;
+        if (Status == MessageStatuses.Delivered && RecipientSendsReadReceipts && now >= readAt)
+        {
+            Status = MessageStatuses.Read;
+            ReadAt = readAt;
         }
     }
 

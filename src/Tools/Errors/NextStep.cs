@@ -29,6 +29,9 @@ public static class NextStep
         ["NUMBER_ALREADY_CONNECTED"] = "The number is already connected (OPEN) and needs no QR code; check it with numbers_status.",
         ["NUMBER_ALREADY_EXISTS"] = "That phone number is already in the account; numbers_list shows its id (use numbers_connect to pair it again).",
         ["EVOLUTION_API_KEY_MISSING"] = "Pilot Status cannot reach the WhatsApp provider of this number right now; try again later or contact Pilot Status support.",
+        // Webhooks
+        ["WEBHOOK_NOT_FOUND"] = "No webhook with that id is visible to this key (or to the x-whatsapp-number-id number); webhooks_list shows the ones you can use.",
+        ["NUMBER_MISMATCH"] = "whatsappNumberId must be the number of the key (or of the x-whatsapp-number-id header); leave it out, or use the tenant key to pick another number.",
     };
 
     public static string For(UpstreamError error, bool isRead)

@@ -39,9 +39,10 @@ public sealed class GatewayHost : IAsyncDisposable
     public Uri Mcp(string path = "/mcp") => new(BaseAddress, path);
 
     /// <param name="settings">Extra configuration, e.g. server-side keys for single-user mode.</param>
-    public static async Task<GatewayHost> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="sandboxTime">Clock of the sandbox twin (message lifecycle, webhook retries); the system clock when null.</param>
+    public static async Task<GatewayHost> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? sandboxTime = null)
     {
-        var sandbox = await SandboxServer.StartAsync();
+        var sandbox = await SandboxServer.StartAsync(time: sandboxTime);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
