@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Gateway.Booking;
 using Serverless.Gateway.Callers;
 using Serverless.Gateway.Http;
 using Serverless.Tools;
@@ -14,6 +15,7 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddMcpGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGatewayTools(configuration);
+        services.AddBookingLedger(configuration);
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section))
             .Validate(o => o.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();

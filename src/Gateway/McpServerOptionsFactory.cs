@@ -2,6 +2,7 @@ using System.Reflection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Microsoft.Extensions.Logging;
+using Serverless.Gateway.Booking;
 using Serverless.Gateway.Telemetry;
 using Serverless.Tools.Catalog;
 
@@ -19,7 +20,8 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
 
     private const string Instructions =
         "Tools named in snake_case act on Pilot Status (WhatsApp messaging); kebab-case tools act on Chili Piper (scheduling and routing). " +
-        "Failed calls return isError with the upstream, its code and what to do next. Writes are never retried automatically.";
+        "Failed calls return isError with the upstream, its code and what to do next. Writes are never retried automatically. " +
+        "Bookings (the *-schedule tools) work only on a session opened through this gateway; repeating one returns the recorded booking (alreadyBooked) instead of booking twice.";
 
     /// <summary>Options for one stateless HTTP request.</summary>
     public McpServerOptions Create(IEnumerable<ToolEntry> tools)
@@ -46,6 +48,8 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
         options.ServerInstructions = Instructions;
         options.Capabilities = new ServerCapabilities { Tools = new ToolsCapability { ListChanged = false } };
         options.ToolCollection = collection;
+        // Audit first, so it also sees the ledger's refusals; the ledger needs BookingLedger in the call's services.
         options.Filters.Request.CallToolFilters.Add(ToolCallAudit.Filter(audit));
+        options.Filters.Request.CallToolFilters.Add(BookingLedgerFilter.Filter());
     }
 }

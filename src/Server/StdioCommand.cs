@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Server;
 using Serverless.Gateway;
+using Serverless.Gateway.Booking;
 using Serverless.Gateway.Selection;
 using Serverless.Tools;
 using Serverless.Tools.Catalog;
@@ -21,6 +22,7 @@ internal static class StdioCommand
         var configuration = builder.Configuration;
         builder.Services.AddScoped(_ => CredentialsFrom(configuration));
         builder.Services.AddGatewayTools(configuration);
+        builder.Services.AddBookingLedger(configuration);
 
         var credentials = CredentialsFrom(configuration);
         if (!credentials.HasAny)
