@@ -17,6 +17,15 @@ public static class NextStep
         ["META_GROUPS_NOT_ELIGIBLE"] = "This Meta number is not eligible for groups; use an Evolution (QR-paired) number.",
         ["NUMBER_NOT_FOUND"] = "The key is not bound to a WhatsApp number, or the number does not exist; check the key and the number id.",
         ["WHATSAPP_INSTANCE_NOT_CONNECTED"] = "The WhatsApp number is not connected; reconnect it (numbers_connect) and try again.",
+
+        // Chili Piper workspaces, teams, distributions and rules.
+        ["RevisionConflict"] = "The rule changed since you read it. Call rule-get for its current metadata.revision (and conditions), reapply your change to that version, and retry this one rule only.",
+        ["OwnershipConditionMissingReference"] = "Every OwnershipCondition needs 'ownership': {source, object, field} naming the CRM owner field; add it and call again.",
+        ["WorkspaceNotFound"] = "No workspace has that id; workspace-list shows the valid ids (the field is 'id').",
+        ["TeamNotFound"] = "No team has that id; team-list-put shows the teams and their ids.",
+        ["DistributionNotFound"] = "No distribution has that id; distribution-list-put shows the published ones.",
+        ["RuleNotFound"] = "No active rule has that id (deleted rules are gone); rule-list shows the current rules.",
+        ["WeightOutOfRange"] = "Weights must stay between 0 and 10000; read the current weights with distribution-list-put and choose a smaller delta.",
     };
 
     public static string For(UpstreamError error, bool isRead)
