@@ -17,6 +17,9 @@ public sealed class DistributionUserState
     public int ReassignedToThis { get; set; }
 
     public int ReassignedFromThis { get; set; }
+
+    /// <summary>When the user entered a non-active state (disabledAt, removedAt, licenseRemovedAt on the wire).</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
 }
 
 /// <summary>
@@ -56,6 +59,13 @@ public sealed class Distribution
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; set; }
+
+    public string CreatedBy { get; init; } = ChiliPiperAdminSeed.SeedCaller;
+
+    public string UpdatedBy { get; set; } = ChiliPiperAdminSeed.SeedCaller;
+
+    /// <summary>Bumped by every published change of the configuration.</summary>
+    public int Revision { get; set; } = 1;
 
     public int WeightOf(string userId) => Weights.TryGetValue(userId, out var weight) ? weight : 100;
 

@@ -31,4 +31,8 @@ public sealed class RoutingRule
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; set; }
+
+    public string CreatedBy { get; init; } = ChiliPiperAdminSeed.SeedCaller;
+
+    public string UpdatedBy { get; set; } = ChiliPiperAdminSeed.SeedCaller;
 }

@@ -41,8 +41,24 @@ public static class RuleConditions
             _ => null,
         };
 
+        var anyOf = ExpectedValues(condition["value"]);
         return op.ToLowerInvariant() switch
         {
+            // The rule builder's own operator names.
+            "equal" => actual is not null && string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase),
+            "notequal" => !string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase),
+            "isanyof" => actual is not null && anyOf.Contains(actual, StringComparer.OrdinalIgnoreCase),
+            "isnotanyof" => actual is null || !anyOf.Contains(actual, StringComparer.OrdinalIgnoreCase),
+            "doesnotcontain" => actual is null || expected is null || !actual.Contains(expected, StringComparison.OrdinalIgnoreCase),
+            "containsanyof" => actual is not null && anyOf.Any(v => actual.Contains(v, StringComparison.OrdinalIgnoreCase)),
+            "containsnoneof" => actual is null || !anyOf.Any(v => actual.Contains(v, StringComparison.OrdinalIgnoreCase)),
+            "startswithanyof" => actual is not null && anyOf.Any(v => actual.StartsWith(v, StringComparison.OrdinalIgnoreCase)),
+            "endswithanyof" => actual is not null && anyOf.Any(v => actual.EndsWith(v, StringComparison.OrdinalIgnoreCase)),
+            ">" => Compare(actual, expected) is > 0,
+            ">=" => Compare(actual, expected) is >= 0,
+            "<" => Compare(actual, expected) is < 0,
+            "<=" => Compare(actual, expected) is <= 0,
+
             "empty" => string.IsNullOrWhiteSpace(actual),
             "notempty" => !string.IsNullOrWhiteSpace(actual),
             "equals" or "eq" or "is" => actual is not null && string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase),
@@ -60,6 +76,20 @@ public static class RuleConditions
             _ => false,
         };
     }
+
+    /// <summary>The candidates of an any-of operator: a JSON array, or one value (comma-separated text is split).</summary>
+    private static string[] ExpectedValues(JsonNode? value) => value switch
+    {
+        JsonArray items => items.Select(item => item switch
+        {
+            JsonValue v when v.TryGetValue(out string? s) => s,
+            null => null,
+            _ => item.ToJsonString(),
+        }).OfType<string>().ToArray(),
+        JsonValue v when v.TryGetValue(out string? s) => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+        JsonValue v => [v.ToJsonString()],
+        _ => [],
+    };
 
     private static string? Lookup(IReadOnlyDictionary<string, string> values, string field)
     {

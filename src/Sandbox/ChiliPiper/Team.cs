@@ -17,4 +17,9 @@ public sealed class Team
     public required DateTimeOffset UpdatedAt { get; set; }
 
     public int Revision { get; set; } = 1;
+
+    /// <summary>Caller reference in the vendor's <c>$type/$id</c> form; seeded teams belong to the demo admin.</summary>
+    public string CreatedBy { get; init; } = ChiliPiperAdminSeed.SeedCaller;
+
+    public string UpdatedBy { get; set; } = ChiliPiperAdminSeed.SeedCaller;
 }

@@ -32,6 +32,14 @@ public static class NextStep
         // Webhooks
         ["WEBHOOK_NOT_FOUND"] = "No webhook with that id is visible to this key (or to the x-whatsapp-number-id number); webhooks_list shows the ones you can use.",
         ["NUMBER_MISMATCH"] = "whatsappNumberId must be the number of the key (or of the x-whatsapp-number-id header); leave it out, or use the tenant key to pick another number.",
+        // Chili Piper workspaces, teams, distributions and rules.
+        ["RevisionConflict"] = "The rule changed since you read it. Call rule-get for its current metadata.revision (and conditions), reapply your change to that version, and retry this one rule only.",
+        ["OwnershipConditionMissingReference"] = "Every OwnershipCondition needs 'ownership': {source, object, field} naming the CRM owner field; add it and call again.",
+        ["WorkspaceNotFound"] = "No workspace has that id; workspace-list shows the valid ids (the field is 'id').",
+        ["TeamNotFound"] = "No team has that id; team-list-put shows the teams and their ids.",
+        ["DistributionNotFound"] = "No distribution has that id; distribution-list-put shows the published ones.",
+        ["RuleNotFound"] = "No active rule has that id (deleted rules are gone); rule-list shows the current rules.",
+        ["WeightOutOfRange"] = "Weights must stay between 0 and 10000; read the current weights with distribution-list-put and choose a smaller delta.",
     };
 
     public static string For(UpstreamError error, bool isRead)

@@ -45,4 +45,8 @@ public static class ToolJson
 [JsonSerializable(typeof(Dictionary<string, Serverless.Tools.ChiliPiper.LicenseSet>))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.MeetingStatus))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.MeetingStatus[]))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.UserWeight[]))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.UserCalibration[]))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.DistributionAssignmentType))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.RuleFilter))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Serverless.Tools.Json;
+using Serverless.Tools.Upstreams;
+
+namespace Serverless.Tools.ChiliPiper;
+
+public sealed partial class ChiliPiperClient
+{
+    public Task<UpstreamResponse> ListWorkspacesAsync(Pagination? pagination, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/workspace", IsRead: true, Query: Paging(pagination)), ct);
+
+    public Task<UpstreamResponse> ListWorkspaceUsersAsync(string? workspaceId, Pagination? pagination, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/workspace/users", IsRead: true,
+            Query: [new("workspaceId", workspaceId), .. Paging(pagination)]), ct);
+
+    public Task<UpstreamResponse> AddWorkspaceUsersAsync(string workspaceId, IReadOnlyList<string> userIds, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/workspace/users/add", IsRead: false, Body: WorkspaceUsers(workspaceId, userIds)), ct);
+
+    public Task<UpstreamResponse> RemoveWorkspaceUsersAsync(string workspaceId, IReadOnlyList<string> userIds, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/workspace/users/remove", IsRead: false, Body: WorkspaceUsers(workspaceId, userIds)), ct);
+
+    public Task<UpstreamResponse> RemoveUsersFromAllWorkspacesAsync(IReadOnlyList<string> userIds, CancellationToken ct) =>
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/workspace/users/remove-from-all", IsRead: false,
+            Body: new JsonObject { ["userIds"] = AdminArguments.Array(userIds) }), ct);
+
+    private static JsonObject WorkspaceUsers(string workspaceId, IReadOnlyList<string> userIds) =>
+        new() { ["workspaceId"] = workspaceId, ["userIds"] = AdminArguments.Array(userIds) };
+}
