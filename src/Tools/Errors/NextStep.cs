@@ -17,6 +17,16 @@ public static class NextStep
         ["META_GROUPS_NOT_ELIGIBLE"] = "This Meta number is not eligible for groups; use an Evolution (QR-paired) number.",
         ["NUMBER_NOT_FOUND"] = "The key is not bound to a WhatsApp number, or the number does not exist; check the key and the number id.",
         ["WHATSAPP_INSTANCE_NOT_CONNECTED"] = "The WhatsApp number is not connected; reconnect it (numbers_connect) and try again.",
+
+        // Templates and voice calls
+        ["TEMPLATE_ALREADY_EXISTS"] = "A template with this name already exists on the number: pick another name, or change the existing one with templates_update.",
+        ["META_TEMPLATE_SUBMIT_FAILED"] = "Meta refused the template. Revise what the message names (e.g. a shortened link, wording that does not match the category) and submit again.",
+        ["FEATURE_NOT_SUPPORTED"] = "This number's provider does not offer this feature; voice calls need a Meta Cloud API number. Use that number's key.",
+        ["CALL_NOT_FOUND"] = "No such call on this number; calls_list shows the number's calls and their ids.",
+        ["INVALID_CALL_STATE"] = "The call is not in a state that allows this; read it with call_get and act on its current status.",
+        ["META_CALL_PERMISSION_REQUIRED"] = "The contact has not allowed calls from this number. Check with call_permission_get, ask with call_permission_request, and call once permission is granted.",
+        ["META_OUTSIDE_24H_WINDOW"] = "The contact has not written in the last 24 hours. Send an approved template (messages_send with templateId) and wait for a reply before trying again.",
+        ["META_CALL_PERMISSION_REQUEST_LIMIT"] = "Meta limits how often a contact may be asked for call permission; call_permission_get shows the limits. Wait before asking again.",
     };
 
     public static string For(UpstreamError error, bool isRead)

@@ -31,6 +31,7 @@ public static class ToolJson
 [JsonSerializable(typeof(Serverless.Tools.PilotStatus.PilotStatusErrorBody))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.ChiliPiperErrorBody))]
 [JsonSerializable(typeof(Serverless.Tools.PilotStatus.MediaType))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.TemplateCategory))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.LicenseSet))]
