@@ -40,6 +40,15 @@ public static class NextStep
         ["DistributionNotFound"] = "No distribution has that id; distribution-list-put shows the published ones.",
         ["RuleNotFound"] = "No active rule has that id (deleted rules are gone); rule-list shows the current rules.",
         ["WeightOutOfRange"] = "Weights must stay between 0 and 10000; read the current weights with distribution-list-put and choose a smaller delta.",
+        // Templates and voice calls
+        ["TEMPLATE_ALREADY_EXISTS"] = "A template with this name already exists on the number: pick another name, or change the existing one with templates_update.",
+        ["META_TEMPLATE_SUBMIT_FAILED"] = "Meta refused the template. Revise what the message names (e.g. a shortened link, wording that does not match the category) and submit again.",
+        ["FEATURE_NOT_SUPPORTED"] = "This number's provider does not offer this feature; voice calls need a Meta Cloud API number. Use that number's key.",
+        ["CALL_NOT_FOUND"] = "No such call on this number; calls_list shows the number's calls and their ids.",
+        ["INVALID_CALL_STATE"] = "The call is not in a state that allows this; read it with call_get and act on its current status.",
+        ["META_CALL_PERMISSION_REQUIRED"] = "The contact has not allowed calls from this number. Check with call_permission_get, ask with call_permission_request, and call once permission is granted.",
+        ["META_OUTSIDE_24H_WINDOW"] = "The contact has not written in the last 24 hours. Send an approved template (messages_send with templateId) and wait for a reply before trying again.",
+        ["META_CALL_PERMISSION_REQUEST_LIMIT"] = "Meta limits how often a contact may be asked for call permission; call_permission_get shows the limits. Wait before asking again.",
     };
 
     public static string For(UpstreamError error, bool isRead)

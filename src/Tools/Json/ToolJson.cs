@@ -39,6 +39,7 @@ public static class ToolJson
 [JsonSerializable(typeof(Serverless.Tools.PilotStatus.PairingProvider))]
 [JsonSerializable(typeof(Serverless.Tools.PilotStatus.MetaPairingFlow))]
 [JsonSerializable(typeof(Serverless.Tools.PilotStatus.PairingBranding))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.TemplateCategory))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.LicenseSet))]
