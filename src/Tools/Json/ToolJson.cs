@@ -35,4 +35,10 @@ public static class ToolJson
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.LicenseSet))]
 [JsonSerializable(typeof(Dictionary<string, Serverless.Tools.ChiliPiper.LicenseSet>))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.TimeInterval))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.MeetingTypeRef))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.MeetingTypeOverride))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.HandoffRequestType))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.CrmRecordId))]
+[JsonSerializable(typeof(JsonElement[]))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;
