@@ -5,7 +5,6 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Tools.Catalog;
 using Serverless.Tools.Errors;
-using Serverless.Tools.Json;
 using Serverless.Tools.Validation;
 
 namespace Serverless.Tools.ChiliPiper;
