@@ -49,6 +49,11 @@ public static class NextStep
         ["META_CALL_PERMISSION_REQUIRED"] = "The contact has not allowed calls from this number. Check with call_permission_get, ask with call_permission_request, and call once permission is granted.",
         ["META_OUTSIDE_24H_WINDOW"] = "The contact has not written in the last 24 hours. Send an approved template (messages_send with templateId) and wait for a reply before trying again.",
         ["META_CALL_PERMISSION_REQUEST_LIMIT"] = "Meta limits how often a contact may be asked for call permission; call_permission_get shows the limits. Wait before asking again.",
+        // Chili Piper scheduling links, Handoff and Concierge (two-phase bookings, routing logs).
+        ["Failure"] = "Chili Piper declined and changed nothing. After a -schedule call the session or slot is no longer valid: run phase 1 again (scheduling-link-init, handoff-init or concierge-route) and book one of the new start times; never repeat the same call. After a cancel or no-show, read the meeting to see its status.",
+        ["RoutingSessionNotFound"] = "The booking session is unknown or gone; run phase 1 again (scheduling-link-init, handoff-init or concierge-route) and book one of the new start times.",
+        ["GuestEmailRequired"] = "This link resolves its host from the guest's CRM owner: call scheduling-link-init again with guestEmail.",
+        ["LogsIntervalTooLong"] = "Split the range into windows of at most 30 days and call concierge-logs once per window.",
     };
 
     public static string For(UpstreamError error, bool isRead)

@@ -50,4 +50,10 @@ public static class ToolJson
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.UserCalibration[]))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.DistributionAssignmentType))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.RuleFilter))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.TimeInterval))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.MeetingTypeRef))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.MeetingTypeOverride))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.HandoffRequestType))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.CrmRecordId))]
+[JsonSerializable(typeof(JsonElement[]))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

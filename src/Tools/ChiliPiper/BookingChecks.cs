@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml;
+using Serverless.Tools.Errors;
+using Serverless.Tools.Json;
+using Serverless.Tools.Validation;
+
+namespace Serverless.Tools.ChiliPiper;
+
+/// <summary>
+/// The cheap rules of the scheduling, Handoff and Concierge calls, checked before anything is sent, so a model
+/// learns about a malformed interval or a missing start time without spending a routing session on it.
+/// </summary>
+internal static partial class BookingChecks
+{
+    public static JsonObject Interval(TimeInterval? interval, string parameter)
+    {
+        if (interval is null)
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' is required: {{\"startsAt\": \"<ISO instant>\", \"duration\": \"7 days\"}}.");
+        }
+
+        var startsAt = Instant(interval.StartsAt, parameter + ".startsAt");
+        var text = Arguments.NotBlank(interval.Duration, parameter + ".duration");
+        if (Duration(text) is not { } length || length <= TimeSpan.Zero)
+        {
+            throw new ToolArgumentException(parameter + ".duration",
+                $"'{parameter}.duration' must be a positive duration such as '7 days', '90 minutes' or 'P7D'; got '{text}'.");
+        }
+
+        return new JsonObject { ["startsAt"] = startsAt, ["duration"] = text };
+    }
+
+    /// <summary>Reads the two duration spellings the API accepts: Scala's ('7 days', '30 minutes') and ISO-8601 ('P7D').</summary>
+    public static TimeSpan? Duration(string? text)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.StartsWith('P') || value.StartsWith('p'))
+        {
+            try
+            {
+                return XmlConvert.ToTimeSpan(value.ToUpperInvariant());
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
+
+        var match = ScalaDuration().Match(value);
+        if (!match.Success || !long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > 100_000)
+        {
+            return null;
+        }
+
+        return match.Groups[2].Value.ToLowerInvariant() switch
+        {
+            "d" or "day" or "days" => TimeSpan.FromDays(amount),
+            "h" or "hour" or "hours" => TimeSpan.FromHours(amount),
+            "m" or "min" or "mins" or "minute" or "minutes" => TimeSpan.FromMinutes(amount),
+            "s" or "sec" or "secs" or "second" or "seconds" => TimeSpan.FromSeconds(amount),
+            _ => null,
+        };
+    }
+
+    public static string Instant(string? value, string parameter)
+    {
+        var text = Arguments.NotBlank(value, parameter);
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' must be an ISO-8601 instant such as 2026-03-02T15:00:00Z; got '{text}'.");
+        }
+
+        return text;
+    }
+
+    public static string Email(string? value, string parameter)
+    {
+        var text = Arguments.NotBlank(value, parameter);
+        if (!System.Net.Mail.MailAddress.TryCreate(text, out var parsed) || parsed.Address != text)
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' must be an email address; got '{text}'.");
+        }
+
+        return text;
+    }
+
+    public static string Uuid(string? value, string parameter)
+    {
+        var text = Arguments.NotBlank(value, parameter);
+        if (!Guid.TryParseExact(text, "D", out _))
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' must be a UUID such as 4a8f2b3c-7d1e-4f9b-8a2c-3d5e6f789012; got '{text}'.");
+        }
+
+        return text;
+    }
+
+    public static JsonObject Object(JsonElement value, string parameter)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' must be a JSON object.");
+        }
+
+        return JsonSerializer.SerializeToNode(value, ToolJsonContext.Default.JsonElement)!.AsObject();
+    }
+
+    /// <summary>
+    /// The body of a schedule-simple call: an object whose startTime is one of the start times phase 1 offered.
+    /// Other members pass through unchanged, since the vendor has not published them all.
+    /// </summary>
+    public static JsonObject ScheduleBody(JsonElement body, string parameter)
+    {
+        var result = Object(body, parameter);
+        var startTime = result["startTime"] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+        if (string.IsNullOrWhiteSpace(startTime))
+        {
+            throw new ToolArgumentException(parameter + ".startTime",
+                $"'{parameter}.startTime' is required: pass one of the start times the first phase returned.");
+        }
+
+        Instant(startTime, parameter + ".startTime");
+        if (result["guestEmail"] is JsonValue email)
+        {
+            Email(email.TryGetValue(out string? address) ? address : null, parameter + ".guestEmail");
+        }
+
+        if (result["formData"] is { } formData && formData is not JsonObject)
+        {
+            throw new ToolArgumentException(parameter + ".formData", $"'{parameter}.formData' must be an object of field reference to value.");
+        }
+
+        return result;
+    }
+
+    /// <summary>A list filter: left out when empty (the API refuses empty filter arrays), each item checked.</summary>
+    public static JsonArray? Filter(string[]? values, string parameter, Func<string, bool> valid, string rule)
+    {
+        var items = (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        if (items.Length == 0)
+        {
+            return null;
+        }
+
+        if (items.FirstOrDefault(v => !valid(v)) is { } bad)
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' items must be {rule}; got '{bad}'.");
+        }
+
+        return new JsonArray([.. items.Select(v => JsonValue.Create(v))]);
+    }
+
+    public static bool IsUuid(string value) => Guid.TryParseExact(value, "D", out _);
+
+    public static bool IsSlug(string value) => Slug().IsMatch(value);
+
+    public static bool IsId(string value) => Id().IsMatch(value);
+
+    [GeneratedRegex(@"^(\d+)\s*([A-Za-z]+)$")]
+    private static partial Regex ScalaDuration();
+
+    [GeneratedRegex(@"^[-0-9a-z_]+$")]
+    private static partial Regex Slug();
+
+    [GeneratedRegex(@"^[^\s\\/]+$")]
+    private static partial Regex Id();
+}
