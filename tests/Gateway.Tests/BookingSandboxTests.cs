@@ -123,7 +123,10 @@ public sealed class BookingSandboxTests
 
         Assert.False(routed.GetProperty("schedulingAllowed").GetBoolean());
         Assert.Empty(StartTimes(routed));
-        Failure(await CallAsync(client, "concierge-schedule", new { routingId = routed.GetProperty("routingId").GetString(), body = new { startTime = "2099-01-05T16:00:00Z" } }));
+        // Nothing was offered, so the gateway's ledger refuses before the twin is asked.
+        var refused = await CallAsync(client, "concierge-schedule", new { routingId = routed.GetProperty("routingId").GetString(), body = new { startTime = "2099-01-05T16:00:00Z" } });
+        Assert.True(refused.IsError);
+        Assert.Equal("SLOT_NOT_OFFERED", refused.StructuredContent!.Value.GetProperty("error").GetProperty("code").GetString());
         Assert.DoesNotContain(host.Sandbox.State.ChiliPiper.GetMeetings(), m => m.GuestEmail == "spy@competitor.example");
     }
 
@@ -160,7 +163,7 @@ public sealed class BookingSandboxTests
     }
 
     [Fact]
-    public async Task A_scheduling_link_books_once_and_a_second_schedule_on_the_session_fails_without_a_second_meeting()
+    public async Task A_scheduling_link_books_once_and_a_second_schedule_on_the_session_returns_the_recorded_booking()
     {
         await using var host = await GatewayHost.StartAsync();
         await using var client = await host.ConnectAsync("/mcp", Credentials.Both);
@@ -177,9 +180,11 @@ public sealed class BookingSandboxTests
         Assert.Equal(SalesRoundRobinId, meeting.DistributionId);
         Assert.Equal("Ana", meeting.GuestName);
 
-        var second = Failure(await CallAsync(client, "scheduling-link-schedule", new { routeId, body = new { startTime = slots[1] } }));
+        // The gateway's ledger answers a repeat from its record; the twin would have refused the used session.
+        var second = await OkAsync(client, "scheduling-link-schedule", new { routeId, body = new { startTime = slots[1] } });
 
-        Assert.Contains("already used", second.GetProperty("message").GetString());
+        Assert.True(second.GetProperty("alreadyBooked").GetBoolean());
+        Assert.Equal(meeting.Id, second.GetProperty("meetingId").GetString());
         Assert.Single(host.Sandbox.State.ChiliPiper.GetMeetings(), m => m.SourceId == routeId);
     }
 

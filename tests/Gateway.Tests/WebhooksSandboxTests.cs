@@ -270,7 +270,7 @@ public sealed class WebhooksSandboxTests
 
     private static string[] EventsOf(SandboxServer sandbox, string messageId)
         => [.. sandbox.State.PilotStatus.GetPublishedEvents()
-            .Where(e => JsonDocument.Parse(e.Body).RootElement.GetProperty("data").TryGetProperty("internalMessageId", out var id) && id.GetString() == messageId)
+            .Where(e => JsonDocument.Parse(e.Body).RootElement.TryGetProperty("data", out var data) && data.TryGetProperty("internalMessageId", out var id) && id.GetString() == messageId)
             .Select(e => e.Event)];
 
     private static JsonElement Data(SandboxServer sandbox, string messageId, string eventName)

@@ -18,14 +18,14 @@ public sealed class WebhooksTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhooks_list", Title = "List webhooks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List webhooks with their URL, events, active flag and the number each is bound to. A number key sees its number's webhooks; the tenant key sees all of the account's, or one number's when the x-whatsapp-number-id header is sent. The signing secret is never returned. Works with either key.")]
+    [Description("List webhooks with their URL, events, active flag and the number each is bound to. A number key sees its number's webhooks; the tenant key sees all of the account's, or one number's when the x-whatsapp-number-id header is sent. The signing secret is never returned. Works with the tenant key or a number key.")]
     public Task<CallToolResult> ListWebhooks(CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.ListWebhooksAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhook_get", Title = "Get a webhook", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Read one webhook by id (wh_...): URL, events, active flag, bound number, last trigger time. A webhook of another number than the key's (or the x-whatsapp-number-id header's) is reported as WEBHOOK_NOT_FOUND. Works with either key.")]
+    [Description("Read one webhook by id (wh_...): URL, events, active flag, bound number, last trigger time. A webhook of another number than the key's (or the x-whatsapp-number-id header's) is reported as WEBHOOK_NOT_FOUND. Works with the tenant key or a number key.")]
     public Task<CallToolResult> GetWebhook(
         [Description("Webhook id (wh_...), from webhooks_list.")] string id,
         CancellationToken cancellationToken = default) =>
@@ -66,7 +66,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhooks_update", Title = "Update a webhook", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Change a webhook's name, URL, events or active flag; only the fields given change. events replaces the whole list (it is not merged): pass every event to keep, [\"*\"] for all; [] stops all deliveries. active:false pauses delivery without deleting. The bound number cannot change. Works with either key.")]
+    [Description("Change a webhook's name, URL, events or active flag; only the fields given change. events replaces the whole list (it is not merged): pass every event to keep, [\"*\"] for all; [] stops all deliveries. active:false pauses delivery without deleting. The bound number cannot change. Works with the tenant key or a number key.")]
     public Task<CallToolResult> UpdateWebhook(
         [Description("Webhook id (wh_...).")] string id,
         [Description("New display name.")] string? name = null,
@@ -110,7 +110,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhooks_delete", Title = "Delete a webhook", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Delete a webhook for good, together with its delivery history. To stop deliveries for a while, prefer webhooks_update with active:false. Works with either key; a webhook outside the key's number is WEBHOOK_NOT_FOUND.")]
+    [Description("Delete a webhook for good, together with its delivery history. To stop deliveries for a while, prefer webhooks_update with active:false. Works with the tenant key or a number key; a webhook outside the key's number is WEBHOOK_NOT_FOUND.")]
     public Task<CallToolResult> DeleteWebhook(
         [Description("Webhook id (wh_...).")] string id,
         CancellationToken cancellationToken = default) =>
@@ -119,7 +119,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhook_events", Title = "List webhook delivery attempts", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Show a webhook's recent delivery attempts, newest first: event, status SUCCESS or FAILED, the receiver's HTTP status and (shortened) answer, duration, payload and time. Use it to find out why a receiver got nothing. A retried event appears once per attempt. Works with either key.")]
+    [Description("Show a webhook's recent delivery attempts, newest first: event, status SUCCESS or FAILED, the receiver's HTTP status and (shortened) answer, duration, payload and time. Use it to find out why a receiver got nothing. A retried event appears once per attempt. Works with the tenant key or a number key.")]
     public Task<CallToolResult> WebhookEvents(
         [Description("Webhook id (wh_...).")] string id,
         [Description("How many attempts to return, 1 to 50 (default 50).")] int? limit = null,

@@ -83,7 +83,7 @@ public sealed class HandoffToolsTests
         var error = ResultAssert.Error(await h.CallAsync("handoff-init", new { workspaceId = "w1", userId = "u1", guestEmail = "a@b.example", interval = Week }),
             "WorkspaceNotFound", 404);
 
-        Assert.Contains("list the resources", error.GetProperty("next").GetString());
+        Assert.Contains("workspace-list", error.GetProperty("next").GetString());
     }
 
     [Fact]
