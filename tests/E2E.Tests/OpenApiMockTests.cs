@@ -16,10 +16,15 @@ public sealed partial class OpenApiMockTests
 {
     private static readonly string Folder = Path.Combine(RepoPaths.Root, "tests", "E2E.Tests", "openapi", "chili-piper");
 
-    /// <summary>Operations whose published request schema is known to be wrong, with the reason; not called.</summary>
+    /// <summary>
+    /// Calls no request could pass because the published schema itself is wrong, keyed by tool or by one row
+    /// ("tool [label]"), with the reason. They are not sent; every other row of the tool still is.
+    /// </summary>
     private static readonly Dictionary<string, string> KnownWrongSchemas = new(StringComparer.Ordinal)
     {
         ["user-update-licenses"] = "the document types each user's licence set as AvailabilityFailure (a name collision in the vendor's spec generator); the live API takes the licence flag object",
+        ["rule-create"] = "DataObject is a oneOf of plain-string schemas (NormalDataObject, RelatedDataObject) that every object name matches at once, so no condition can match exactly one",
+        ["availability-slots [valid]"] = "the ManuallyAssigned and AdditionalAttendee attendee schemas are identical and their discriminator maps to class names, so such an attendee matches two oneOf branches",
     };
 
     public static TheoryData<string> Documents => [.. Directory.GetFiles(Folder, "*.yaml").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
@@ -69,6 +74,12 @@ public sealed partial class OpenApiMockTests
 
             foreach (var row in rows)
             {
+                if (KnownWrongSchemas.TryGetValue(row.ToString(), out var rowReason))
+                {
+                    TestContext.Current.TestOutputHelper?.WriteLine($"{row}: not checked, {rowReason}");
+                    continue;
+                }
+
                 var arguments = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(row.Arguments)!.ToDictionary(p => p.Key, p => (object?)p.Value);
                 var result = await client.CallToolAsync(tool, arguments, cancellationToken: TestContext.Current.CancellationToken);
                 calls++;

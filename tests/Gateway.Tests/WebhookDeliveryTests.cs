@@ -28,7 +28,7 @@ public sealed class WebhookDeliveryTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_sent_template_reaches_the_receiver_as_signed_sent_and_delivered_events()
+    public async Task A_created_template_once_approved_is_sent_and_reaches_the_receiver_as_signed_sent_and_delivered_events()
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var receiver = await Receiver.StartAsync();
@@ -40,10 +40,23 @@ public sealed class WebhookDeliveryTests
             ["url"] = receiver.Url("/hooks/store").ToString(),
             ["events"] = new[] { "message.sent", "message.delivered" },
         }));
+        var created = await Call(client, "templates_create", new()
+        {
+            ["name"] = "shipping_notice",
+            ["category"] = "UTILITY",
+            ["language"] = "en_US",
+            ["body"] = new Dictionary<string, object?> { ["body"] = new Dictionary<string, object?> { ["text"] = "Hi {{name}}, order {{order}} has shipped." } },
+            ["examples"] = new Dictionary<string, string> { ["name"] = "Rita", ["order"] = "B-7" },
+        });
+        Assert.Equal("PENDING", created.GetProperty("metaStatus").GetString());
+        time.Advance(Serverless.Sandbox.PilotStatus.MessageTemplate.ReviewDelay + TimeSpan.FromSeconds(1));
+        var approved = await Call(client, "templates_get", new() { ["id"] = "shipping_notice" });
+        Assert.Equal("APPROVED", approved.GetProperty("metaStatus").GetString());
+
         var messageId = Id(await Call(client, "messages_send", new()
         {
             ["destinationNumber"] = "+5511955550000",
-            ["templateId"] = "order_update",
+            ["templateId"] = "shipping_notice",
             ["variables"] = new Dictionary<string, string> { ["name"] = "Rita", ["order"] = "B-7" },
         }));
 

@@ -4,7 +4,7 @@ namespace Serverless.Sandbox.PilotStatus;
 public static class AccountSeed
 {
     /// <summary>Meta phone-number id of number 1 (the Meta number); <c>media_get</c> needs it as <c>phoneNumberId</c>.</summary>
-    public const string MetaPhoneNumberId1 = "109000000000001";
+    public const string MetaPhoneNumberId1 = NumbersSeed.MetaPhoneNumberId1;
 
     /// <summary>A small PNG received from Ana on number 1 (see <see cref="MediaLineId"/>).</summary>
     public const string MediaImageId = "1090000000000101";

@@ -56,6 +56,9 @@ public static class NextStep
         ["LogsIntervalTooLong"] = "Split the range into windows of at most 30 days and call concierge-logs once per window.",
     };
 
+    /// <summary>The specific advice for a code, when there is one.</summary>
+    public static string? ForCode(string? code) => code is not null && ByCode.TryGetValue(code, out var hint) ? hint : null;
+
     public static string For(UpstreamError error, bool isRead)
     {
         if (error.Code is { } code && ByCode.TryGetValue(code, out var hint))

@@ -95,10 +95,10 @@ public static class ToolResults
             ["code"] = e.Code ?? "INVALID_ARGUMENT",
             ["parameter"] = e.Parameter,
             ["message"] = e.Message,
-            ["next"] = $"Fix '{e.Parameter}' and call again.",
+            ["next"] = NextStep.ForCode(e.Code) ?? $"Fix '{e.Parameter}' and call again.",
         };
         var code = e.Code is null ? "" : $" {e.Code}";
-        return Error(payload, $"Invalid argument '{e.Parameter}'{code}: {e.Message}\nNext: fix '{e.Parameter}' and call again. The upstream was not called.");
+        return Error(payload, $"Invalid argument '{e.Parameter}'{code}: {e.Message}\nNext: {payload["next"]} The upstream was not called.");
     }
 
     private static CallToolResult Error(JsonObject payload, string text) => new()
