@@ -39,6 +39,7 @@ public sealed class ToolCatalog
                     context => ActivatorUtilities.CreateInstance(
                         context.Services ?? throw new InvalidOperationException("A tool call needs request services."), areaType),
                     new McpServerToolCreateOptions { SerializerOptions = ToolJson.Options, SchemaCreateOptions = CompactSchema.Options });
+                tool = new CheckedArgumentsTool(tool);
                 var keyScope = method.GetCustomAttribute<KeyScopeAttribute>();
                 if (keyScope is not null)
                 {
