@@ -63,16 +63,6 @@ internal static class AdminArguments
 
     public static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(v => JsonValue.Create(v))]);
 
-    public static JsonObject Object(JsonElement value, string parameter)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw new ToolArgumentException(parameter, $"'{parameter}' must be a JSON object.");
-        }
-
-        return JsonSerializer.SerializeToNode(value, ToolJsonContext.Default.JsonElement)!.AsObject();
-    }
-
     /// <summary>Union members are told apart by <c>type</c>; without it the vendor answers with a bare decoding failure.</summary>
     public static string RequireType(JsonNode? node, string path)
     {
@@ -109,7 +99,7 @@ internal static class AdminArguments
     /// <summary>The dto of rule-create and rule-modify: a typed variant carrying a typed condition tree.</summary>
     public static JsonObject RuleDto(JsonElement dto)
     {
-        var body = Object(dto, "dto");
+        var body = Arguments.JsonObject(dto, "dto");
         RequireType(body, "dto");
         if (body["conditions"] is null)
         {

@@ -96,34 +96,13 @@ internal static partial class BookingChecks
         return text;
     }
 
-    public static string Uuid(string? value, string parameter)
-    {
-        var text = Arguments.NotBlank(value, parameter);
-        if (!Guid.TryParseExact(text, "D", out _))
-        {
-            throw new ToolArgumentException(parameter, $"'{parameter}' must be a UUID such as 4a8f2b3c-7d1e-4f9b-8a2c-3d5e6f789012; got '{text}'.");
-        }
-
-        return text;
-    }
-
-    public static JsonObject Object(JsonElement value, string parameter)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw new ToolArgumentException(parameter, $"'{parameter}' must be a JSON object.");
-        }
-
-        return JsonSerializer.SerializeToNode(value, ToolJsonContext.Default.JsonElement)!.AsObject();
-    }
-
     /// <summary>
     /// The body of a schedule-simple call: an object whose startTime is one of the start times phase 1 offered.
     /// Other members pass through unchanged, since the vendor has not published them all.
     /// </summary>
     public static JsonObject ScheduleBody(JsonElement body, string parameter)
     {
-        var result = Object(body, parameter);
+        var result = Arguments.JsonObject(body, parameter);
         var startTime = result["startTime"] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
         if (string.IsNullOrWhiteSpace(startTime))
         {
@@ -162,7 +141,6 @@ internal static partial class BookingChecks
         return new JsonArray([.. items.Select(v => JsonValue.Create(v))]);
     }
 
-    public static bool IsUuid(string value) => Guid.TryParseExact(value, "D", out _);
 
     public static bool IsSlug(string value) => Slug().IsMatch(value);
 

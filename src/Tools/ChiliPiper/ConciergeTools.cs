@@ -96,7 +96,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
         ToolResults.RunAsync(isRead: true, async () =>
         {
             var workspace = Arguments.NotBlank(workspaceId, nameof(workspaceId));
-            var router = BookingChecks.Uuid(routerId, nameof(routerId));
+            var router = Arguments.Uuid(routerId, nameof(routerId));
             var from = BookingChecks.Instant(start, nameof(start));
             var to = BookingChecks.Instant(end, nameof(end));
             var span = Arguments.Parse(to) - Arguments.Parse(from);
@@ -119,7 +119,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
 
     private static JsonObject RouteBody(JsonElement form, TimeInterval? interval, JsonElement? options, JsonElement? meetingTypeOverride)
     {
-        var fields = BookingChecks.Object(form, nameof(form));
+        var fields = Arguments.JsonObject(form, nameof(form));
         if (fields.Count == 0)
         {
             throw new ToolArgumentException(nameof(form), "'form' needs the lead's values, at least the email field (e.g. PersonEmail).");
@@ -128,7 +128,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
         var body = new JsonObject { ["form"] = fields };
         if (Present(options) is { } o)
         {
-            body["options"] = BookingChecks.Object(o, nameof(options));
+            body["options"] = Arguments.JsonObject(o, nameof(options));
         }
 
         if (interval is not null)
@@ -138,7 +138,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
 
         if (Present(meetingTypeOverride) is { } m)
         {
-            body["meetingTypeOverride"] = BookingChecks.Object(m, nameof(meetingTypeOverride));
+            body["meetingTypeOverride"] = Arguments.JsonObject(m, nameof(meetingTypeOverride));
         }
 
         return body;

@@ -71,7 +71,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
                 ["workspaceId"] = Arguments.NotBlank(workspaceId, nameof(workspaceId)),
                 ["name"] = Arguments.NotBlank(name, nameof(name)),
             };
-            var config = AdminArguments.Object(assignmentTypeConfig, nameof(assignmentTypeConfig));
+            var config = Arguments.JsonObject(assignmentTypeConfig, nameof(assignmentTypeConfig));
             AdminArguments.RequireType(config, nameof(assignmentTypeConfig));
             body["assignmentTypeConfig"] = config;
 
@@ -89,7 +89,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
 
             if (capping is { } caps)
             {
-                var cappingNode = AdminArguments.Object(caps, nameof(capping));
+                var cappingNode = Arguments.JsonObject(caps, nameof(capping));
                 DistributionConfig.CheckCapping(cappingNode, nameof(capping));
                 body["capping"] = cappingNode;
             }
@@ -107,7 +107,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
         ToolResults.RunAsync(isRead: false, async () =>
         {
             var id = Arguments.NotBlank(distributionId, nameof(distributionId));
-            var config = AdminArguments.Object(body, nameof(body));
+            var config = Arguments.JsonObject(body, nameof(body));
             DistributionConfig.CheckFullConfig(config);
             var response = await client.UpdateDistributionV3Async(id, config, cancellationToken);
             return ToolResults.Success(response.Body ?? new JsonObject { ["distributionId"] = id },
@@ -123,7 +123,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
         ToolResults.RunAsync(isRead: false, async () =>
         {
             var id = Arguments.NotBlank(distributionId, nameof(distributionId));
-            var deltas = AdminArguments.Object(body, nameof(body));
+            var deltas = Arguments.JsonObject(body, nameof(body));
             var changes = DistributionConfig.ReadDeltas(deltas);
 
             var (current, unreadable) = await ReadCurrentAsync(id, cancellationToken);

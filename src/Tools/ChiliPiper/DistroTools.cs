@@ -4,6 +4,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Tools.Catalog;
 using Serverless.Tools.Errors;
+using Serverless.Tools.Validation;
 
 namespace Serverless.Tools.ChiliPiper;
 
@@ -24,7 +25,7 @@ public sealed class DistroTools(ChiliPiperClient client)
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
-            var id = MeetingFilters.Uuid(resourceSchedulerId, nameof(resourceSchedulerId),
+            var id = Arguments.Uuid(resourceSchedulerId, nameof(resourceSchedulerId),
                 "Use the schedulerId of a Scheduled event type from distro-list-routers.");
             var response = await client.RunResourceSchedulerAsync(id, cancellationToken);
             return ToolResults.Success(response.Body ?? new JsonObject { ["resourceSchedulerId"] = id, ["started"] = true });

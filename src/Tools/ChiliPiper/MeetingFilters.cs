@@ -55,7 +55,7 @@ internal static class MeetingFilters
     public static void AddUuids(JsonObject body, string name, string[]? values)
     {
         var ids = Clean(values);
-        if (ids.FirstOrDefault(id => !IsUuid(id)) is { } bad)
+        if (ids.FirstOrDefault(id => !Arguments.IsUuid(id)) is { } bad)
         {
             throw new ToolArgumentException(name, $"'{name}' takes UUIDs; '{bad}' is not one.");
         }
@@ -73,20 +73,8 @@ internal static class MeetingFilters
 
     /// <summary>Meeting ids are UUIDs; anything else would only earn a decoding failure from the API.</summary>
     public static string MeetingId(string? value) =>
-        Uuid(value, "meetingId", "Use the id from meeting-list-put (meetingId) or meeting-get (id).");
+        Arguments.Uuid(value, "meetingId", "Use the id from meeting-list-put (meetingId) or meeting-get (id).");
 
-    public static string Uuid(string? value, string parameter, string hint)
-    {
-        var id = Arguments.NotBlank(value, parameter);
-        if (!IsUuid(id))
-        {
-            throw new ToolArgumentException(parameter, $"'{parameter}' must be a UUID such as 3f2a6c1e-5b7d-4e2f-9a10-6c4b8d2e1f00; got '{id}'. {hint}");
-        }
-
-        return id;
-    }
-
-    private static bool IsUuid(string value) => Guid.TryParseExact(value, "D", out _);
 
     private static string[] Clean(string[]? values) =>
         (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToArray();

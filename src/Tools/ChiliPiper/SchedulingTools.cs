@@ -102,7 +102,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
 
             if (meetingTypeId is not null)
             {
-                body["meetingTypeId"] = BookingChecks.Uuid(meetingTypeId, nameof(meetingTypeId));
+                body["meetingTypeId"] = Arguments.Uuid(meetingTypeId, nameof(meetingTypeId));
             }
 
             var response = await client.InitSchedulingLinkAsync(body, cancellationToken);
@@ -140,7 +140,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
                 ["attendees"] = Attendees(attendees),
                 ["meetingTypeRef"] = new JsonObject
                 {
-                    ["id"] = BookingChecks.Uuid(meetingTypeRef?.Id, "meetingTypeRef.id"),
+                    ["id"] = Arguments.Uuid(meetingTypeRef?.Id, "meetingTypeRef.id"),
                     ["timestamp"] = BookingChecks.Instant(meetingTypeRef?.Timestamp, "meetingTypeRef.timestamp"),
                 },
                 ["interval"] = BookingChecks.Interval(interval, nameof(interval)),
@@ -160,7 +160,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
             var filters = new JsonObject();
             Add(filters, "filterWorkspaceIds", BookingChecks.Filter(workspaceIds, "filterWorkspaceIds", BookingChecks.IsId, "ids without spaces or slashes"));
             Add(filters, "filterLinkSlugs", BookingChecks.Filter(slugs, "filterLinkSlugs", BookingChecks.IsSlug, "slugs of lowercase letters, digits, '-' and '_'"));
-            Add(filters, "filterMeetingTypeId", BookingChecks.Filter(meetingTypeIds, "filterMeetingTypeId", BookingChecks.IsUuid, "UUIDs"));
+            Add(filters, "filterMeetingTypeId", BookingChecks.Filter(meetingTypeIds, "filterMeetingTypeId", Arguments.IsUuid, "UUIDs"));
             Add(filters, "filterDistributionIds", BookingChecks.Filter(distributionIds, "filterDistributionIds", BookingChecks.IsId, "ids without spaces or slashes"));
             return ToolResults.Success((await client.ListSchedulingLinksAsync(kind, filters, cancellationToken)).Body);
         });
@@ -175,7 +175,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
 
     private static JsonObject LinkReference(JsonElement link)
     {
-        var reference = BookingChecks.Object(link, nameof(link));
+        var reference = Arguments.JsonObject(link, nameof(link));
         var named = new[] { "slug", "id" }.Where(key => reference[key] is JsonValue v && v.TryGetValue(out string? s) && !string.IsNullOrWhiteSpace(s)).ToArray();
         if (named.Length != 1)
         {
@@ -187,7 +187,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
 
     private static JsonObject ExpectedHost(JsonElement value)
     {
-        var host = BookingChecks.Object(value, "expectedHost");
+        var host = Arguments.JsonObject(value, "expectedHost");
         var type = Text(host, "type");
         var needed = type switch
         {
@@ -214,7 +214,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
         for (var i = 0; i < values.Length; i++)
         {
             var name = $"attendees[{i}]";
-            var attendee = BookingChecks.Object(values[i], name);
+            var attendee = Arguments.JsonObject(values[i], name);
             var type = Text(attendee, "type");
             if (type is null || !AttendeeTypes.Contains(type))
             {

@@ -82,4 +82,30 @@ public static partial class Arguments
 
     [GeneratedRegex(@"^data:[\w.+-]+/[\w.+-]+;base64,", RegexOptions.IgnoreCase)]
     private static partial Regex DataUri();
+
+    /// <summary>A free-form object argument, as a node the client can send on.</summary>
+    public static System.Text.Json.Nodes.JsonObject JsonObject(System.Text.Json.JsonElement value, string parameter)
+    {
+        if (value.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' must be a JSON object.");
+        }
+
+        return System.Text.Json.JsonSerializer.SerializeToNode(value, Json.ToolJsonContext.Default.JsonElement)!.AsObject();
+    }
+
+    public static bool IsUuid(string value) => Guid.TryParseExact(value, "D", out _);
+
+    /// <param name="hint">Where to find a valid id, appended to the error.</param>
+    public static string Uuid(string? value, string parameter, string? hint = null)
+    {
+        var id = NotBlank(value, parameter);
+        if (!IsUuid(id))
+        {
+            throw new ToolArgumentException(parameter,
+                $"'{parameter}' must be a UUID such as 3f2a6c1e-5b7d-4e2f-9a10-6c4b8d2e1f00; got '{id}'." + (hint is null ? "" : " " + hint));
+        }
+
+        return id;
+    }
 }
