@@ -7,8 +7,8 @@ namespace Serverless.Tools.Tests.PilotStatus;
 public sealed class AccountToolsTests
 {
     private const string TenantKey = "ps_test_tenant";
-    private const string RawKey1 = "ps_live_0123456789abcdef0123456789ab7a2f";
-    private const string RawKey2 = "ps_live_fedcba9876543210fedcba98765443c1";
+    private const string RawKey1 = "ps_test_0123456789abcdef0123456789ab7a2f";
+    private const string RawKey2 = "ps_test_fedcba9876543210fedcba98765443c1";
 
     private const string KeyList = $$"""
         [
@@ -61,7 +61,7 @@ public sealed class AccountToolsTests
     public async Task api_keys_list_masks_keys_inside_an_envelope_and_without_last4()
     {
         await using var h = await Tenant();
-        const string raw = "ps_live_aaaabbbbccccdddd1234";
+        const string raw = "ps_test_aaaabbbbccccdddd1234";
         h.Upstream.OnJson("GET /v1/api-keys", 200, $$"""{"apiKeys":[{"numberId":"num_1","key":"{{raw}}"}]}""");
 
         var result = await h.CallAsync("api_keys_list", new { reveal = false });
