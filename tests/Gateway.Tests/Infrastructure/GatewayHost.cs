@@ -40,7 +40,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <param name="settings">Extra configuration, e.g. server-side keys for single-user mode.</param>
     /// <param name="sandboxTime">Clock of the sandbox twin (message lifecycle, webhook retries); the system clock when null.</param>
-    public static async Task<GatewayHost> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? sandboxTime = null)
+    /// <param name="services">Registrations made before the gateway's own, which then stand in for its defaults (catalog, store).</param>
+    public static async Task<GatewayHost> StartAsync(
+        Dictionary<string, string?>? settings = null, TimeProvider? sandboxTime = null, Action<IServiceCollection>? services = null)
     {
         var sandbox = await SandboxServer.StartAsync(time: sandboxTime);
         var builder = WebApplication.CreateSlimBuilder();
@@ -59,6 +61,7 @@ public sealed class GatewayHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
+        services?.Invoke(builder.Services);
         builder.Services.AddMcpGateway(builder.Configuration);
 
         var app = builder.Build();
