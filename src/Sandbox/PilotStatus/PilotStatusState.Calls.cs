@@ -183,6 +183,58 @@ public sealed partial class PilotStatusState
     {
         CallEventList.Add(new PublishedCallEvent(numberId, eventName, (JsonObject)payload.DeepClone()));
         Publish(numberId, eventName, payload);
+        if (eventName != "call.permission_updated")
+        {
+            Publish(numberId, "calls", MetaCallsEnvelope(numberId, eventName, payload));
+        }
+    }
+
+    /// <summary>
+    /// Meta's own calling webhook as Pilot Status forwards it (the <c>calls</c> event), for receivers that do their
+    /// own WebRTC signalling: the call in Meta's <c>entry[].changes[].value</c> shape, snake_case.
+    /// </summary>
+    private JsonObject MetaCallsEnvelope(string numberId, string eventName, JsonObject payload)
+    {
+        var call = new JsonObject
+        {
+            ["id"] = payload["externalCallId"]?.DeepClone(),
+            ["from"] = payload["from"]?.DeepClone(),
+            ["to"] = payload["to"]?.DeepClone(),
+            ["event"] = eventName switch
+            {
+                "call.ringing" => "connect",
+                "call.connected" => "connect",
+                _ => "terminate",
+            },
+            ["direction"] = payload["direction"]?.GetValue<string>() == "INBOUND" ? "USER_INITIATED" : "BUSINESS_INITIATED",
+            ["status"] = payload["status"]?.DeepClone(),
+            ["timestamp"] = DateTimeOffset.TryParse(payload["createdAt"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                ? at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)
+                : null,
+        };
+        if (payload["durationSeconds"] is { } duration)
+        {
+            call["duration"] = duration.DeepClone();
+        }
+
+        var phoneNumberId = GetMetaPhoneNumberId(numberId);
+        return new JsonObject
+        {
+            ["object"] = "whatsapp_business_account",
+            ["entry"] = new JsonArray(new JsonObject
+            {
+                ["changes"] = new JsonArray(new JsonObject
+                {
+                    ["field"] = "calls",
+                    ["value"] = new JsonObject
+                    {
+                        ["messaging_product"] = "whatsapp",
+                        ["metadata"] = new JsonObject { ["phone_number_id"] = phoneNumberId },
+                        ["calls"] = new JsonArray(call),
+                    },
+                }),
+            }),
+        };
     }
 
     internal static string Digits(string phone) => new(phone.Where(char.IsAsciiDigit).ToArray());

@@ -36,8 +36,10 @@ public sealed partial class PilotStatusState
     /// <summary>Adds an already validated inbound message. Must run under <see cref="Sync"/>.</summary>
     internal SimulatedInbound ReceiveInbound(WhatsAppNumber number, InboundRequest request, DateTimeOffset now)
     {
+        // A channel post arrives like a group message, keyed by the channel's @newsletter id.
         var conversation = request.GroupId is { } groupId
-            ? ConversationList.Find(c => c.NumberId == number.Id && c.GroupId == groupId) ?? AddConversation(number, ConversationTypes.Group, null, groupId, now)
+            ? ConversationList.Find(c => c.NumberId == number.Id && c.GroupId == groupId)
+              ?? AddConversation(number, groupId.EndsWith("@newsletter", StringComparison.Ordinal) ? ConversationTypes.Newsletter : ConversationTypes.Group, null, groupId, now)
             : FindDirectConversation(number.Id, request.From) ?? AddConversation(number, ConversationTypes.Direct, request.FromName, null, now);
 
         var senderName = request.FromName ?? (conversation.Type == ConversationTypes.Direct ? conversation.FromName : null);
@@ -82,11 +84,20 @@ public sealed partial class PilotStatusState
             data["groupId"] = conversation.GroupId;
             data["groupName"] = conversation.GroupName;
         }
+        else if (conversation.Type == ConversationTypes.Newsletter)
+        {
+            data["newsletterId"] = conversation.GroupId;
+        }
 
         data["createdAt"] = WebhookPayloads.Instant(now);
 
         var events = new List<string>();
-        var first = conversation.Type == ConversationTypes.Group ? WebhookEvents.MessageGroup : WebhookEvents.MessageReceived;
+        var first = conversation.Type switch
+        {
+            ConversationTypes.Group => WebhookEvents.MessageGroup,
+            ConversationTypes.Newsletter => WebhookEvents.MessageNewsletter,
+            _ => WebhookEvents.MessageReceived,
+        };
         Publish(number.Id, first, WebhookPayloads.Envelope(first, data));
         events.Add(first);
 
@@ -146,9 +157,9 @@ internal sealed partial record InboundRequest(string From, string Text, string? 
         {
             problem = ("text", "text is required.");
         }
-        else if (group is not null && !group.EndsWith("@g.us", StringComparison.Ordinal))
+        else if (group is not null && !group.EndsWith("@g.us", StringComparison.Ordinal) && !group.EndsWith("@newsletter", StringComparison.Ordinal))
         {
-            problem = ("groupId", "groupId must be a group JID ending with @g.us.");
+            problem = ("groupId", "groupId must be a group JID ending with @g.us (or a channel id ending with @newsletter).");
         }
         else if (group is not null && number.IsMeta)
         {

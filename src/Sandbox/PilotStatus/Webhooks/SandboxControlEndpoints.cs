@@ -13,9 +13,23 @@ internal static class SandboxControlEndpoints
     /// <summary>Relative to the Pilot Status prefix, e.g. <c>http://127.0.0.1:port/pilotstatus/_sandbox/inbound</c>.</summary>
     public const string InboundPath = "/_sandbox/inbound";
 
+    /// <summary>Stands in for the health checks that notice a number drop, degrade, get blocked or recover.</summary>
+    public const string NumberStatusPath = "/_sandbox/number-status";
+
+    /// <summary>Status names accepted by <see cref="NumberStatusPath"/>, and the event each raises.</summary>
+    private static readonly Dictionary<string, string> NumberStatusEvents = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["DISCONNECTED"] = "number.disconnected",
+        ["BLOCKED"] = "number.health_blocked",
+        ["DEGRADED"] = "number.health_degraded",
+        ["SHADOWBAN"] = "number.health_shadowban",
+        ["RECOVERED"] = "number.recovered",
+    };
+
     public static IEndpointRouteBuilder MapSandboxControlEndpoints(this IEndpointRouteBuilder routes, PilotStatusState state)
     {
         routes.MapPilotStatusOperation(HttpMethods.Post, InboundPath, KeyRequirement.Either, state, Inbound);
+        routes.MapPilotStatusOperation(HttpMethods.Post, NumberStatusPath, KeyRequirement.Either, state, NumberStatus);
         return routes;
     }
 
@@ -31,37 +45,25 @@ internal static class SandboxControlEndpoints
         }
 
         var root = body.Root;
-        string? from = null, text = null, fromName = null, groupId = null, quoted = null, numberId = null;
+        string? from = null, text = null, fromName = null, groupId = null, newsletterId = null, quoted = null, numberId = null;
         if (!JsonFields.TryGetString(root, "from", out from)
             || !JsonFields.TryGetString(root, "text", out text)
             || !JsonFields.TryGetString(root, "fromName", out fromName)
             || !JsonFields.TryGetString(root, "groupId", out groupId)
+            || !JsonFields.TryGetString(root, "newsletterId", out newsletterId)
             || !JsonFields.TryGetString(root, "quotedMessageId", out quoted)
             || !JsonFields.TryGetString(root, "whatsappNumberId", out numberId))
         {
-            return PilotStatusErrors.Validation("from, text, fromName, groupId, quotedMessageId and whatsappNumberId must be strings.");
+            return PilotStatusErrors.Validation("from, text, fromName, groupId, newsletterId, quotedMessageId and whatsappNumberId must be strings.");
         }
 
-        var number = call.Caller.Number;
+        var number = ReceivingNumber(call, numberId, out var refusal);
         if (number is null)
         {
-            if (string.IsNullOrWhiteSpace(numberId))
-            {
-                return PilotStatusErrors.BadRequest(PilotStatusErrorCodes.NumberRequired, "Name the receiving number: whatsappNumberId or the x-whatsapp-number-id header.");
-            }
-
-            number = call.State.FindNumber(call.Caller.Key.TenantId, numberId.Trim());
-            if (number is null)
-            {
-                return PilotStatusErrors.NotFound(PilotStatusErrorCodes.NumberNotFound, "WhatsApp number not found.");
-            }
-        }
-        else if (!string.IsNullOrWhiteSpace(numberId) && numberId.Trim() != number.Id)
-        {
-            return PilotStatusErrors.BadRequest(WebhooksEndpoints.NumberMismatch, "whatsappNumberId does not match the number of this API key.");
+            return refusal!;
         }
 
-        var request = InboundRequest.Create(number, from, text, fromName, groupId, quoted, out var problem);
+        var request = InboundRequest.Create(number, from, text, fromName, groupId ?? newsletterId, quoted, out var problem);
         if (request is null)
         {
             return problem!.Value.Field == "groupId" && number.IsMeta
@@ -74,5 +76,64 @@ internal static class SandboxControlEndpoints
             new InboundSimulationResponse(received.Id, received.ConversationId, received.MessageId, received.Events, received.CreatedAt),
             SandboxJson.Options,
             statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// Body: <c>{ "status": "DISCONNECTED" | "BLOCKED" | "DEGRADED" | "SHADOWBAN" | "RECOVERED", "whatsappNumberId"? }</c>.
+    /// DISCONNECTED also closes the number's session, so sends wait until <c>numbers_connect</c> pairs it again.
+    /// </summary>
+    private static IResult NumberStatus(PilotStatusCall call, JsonBody body)
+    {
+        string? status = null, numberId = null;
+        if (!body.IsObject
+            || !JsonFields.TryGetString(body.Root, "status", out status)
+            || !JsonFields.TryGetString(body.Root, "whatsappNumberId", out numberId)
+            || status is null
+            || !NumberStatusEvents.TryGetValue(status, out var eventName))
+        {
+            return PilotStatusErrors.Validation("status must be one of " + string.Join(", ", NumberStatusEvents.Keys) + ".");
+        }
+
+        var number = ReceivingNumber(call, numberId, out var refusal);
+        if (number is null)
+        {
+            return refusal!;
+        }
+
+        if (eventName == "number.disconnected")
+        {
+            number.ConnectionStatus = NumberStates.Close;
+        }
+
+        call.State.PublishNumberEvent(number, eventName, call.Now);
+        return Results.Json(new NumberStatusSimulationResponse(number.Id, eventName, number.ConnectionStatus), SandboxJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>The key's own number, or for the tenant key the one named by header or <c>whatsappNumberId</c>.</summary>
+    private static WhatsAppNumber? ReceivingNumber(PilotStatusCall call, string? numberId, out IResult? refusal)
+    {
+        refusal = null;
+        var number = call.Caller.Number;
+        if (number is null)
+        {
+            if (string.IsNullOrWhiteSpace(numberId))
+            {
+                refusal = PilotStatusErrors.BadRequest(PilotStatusErrorCodes.NumberRequired, "Name the number: whatsappNumberId or the x-whatsapp-number-id header.");
+                return null;
+            }
+
+            number = call.State.FindNumber(call.Caller.Key.TenantId, numberId.Trim());
+            if (number is null)
+            {
+                refusal = PilotStatusErrors.NotFound(PilotStatusErrorCodes.NumberNotFound, "WhatsApp number not found.");
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(numberId) && numberId.Trim() != number.Id)
+        {
+            refusal = PilotStatusErrors.BadRequest(WebhooksEndpoints.NumberMismatch, "whatsappNumberId does not match the number of this API key.");
+            return null;
+        }
+
+        return number;
     }
 }

@@ -44,3 +44,6 @@ public sealed record InboundSimulationResponse(
     string MessageId,
     IReadOnlyList<string> Events,
     DateTimeOffset CreatedAt);
+
+/// <summary>Answer of the sandbox-only number status control: the event raised and the number's state after it.</summary>
+public sealed record NumberStatusSimulationResponse(string NumberId, string Event, string State);
