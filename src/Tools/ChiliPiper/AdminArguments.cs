@@ -12,13 +12,6 @@ internal static class AdminArguments
     /// <summary>Most id lists are bounded only to keep a single call reviewable.</summary>
     public const int MaxIds = 200;
 
-    public static Pagination? Paging(Pagination? pagination, int maxPageSize)
-    {
-        Arguments.InRange(pagination?.Page, 0, int.MaxValue, "pagination.page");
-        Arguments.InRange(pagination?.PageSize, 1, maxPageSize, "pagination.pageSize");
-        return pagination;
-    }
-
     /// <summary>The PUT list endpoints take paging as flat body fields, not as a nested object.</summary>
     public static void AddPaging(JsonObject body, Pagination? pagination)
     {

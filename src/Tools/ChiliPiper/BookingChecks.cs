@@ -85,17 +85,6 @@ internal static partial class BookingChecks
         return text;
     }
 
-    public static string Email(string? value, string parameter)
-    {
-        var text = Arguments.NotBlank(value, parameter);
-        if (!System.Net.Mail.MailAddress.TryCreate(text, out var parsed) || parsed.Address != text)
-        {
-            throw new ToolArgumentException(parameter, $"'{parameter}' must be an email address; got '{text}'.");
-        }
-
-        return text;
-    }
-
     /// <summary>
     /// The body of a schedule-simple call: an object whose startTime is one of the start times phase 1 offered.
     /// Other members pass through unchanged, since the vendor has not published them all.
@@ -113,7 +102,7 @@ internal static partial class BookingChecks
         Instant(startTime, parameter + ".startTime");
         if (result["guestEmail"] is JsonValue email)
         {
-            Email(email.TryGetValue(out string? address) ? address : null, parameter + ".guestEmail");
+            Arguments.Email(email.TryGetValue(out string? address) ? address : null, parameter + ".guestEmail");
         }
 
         if (result["formData"] is { } formData && formData is not JsonObject)

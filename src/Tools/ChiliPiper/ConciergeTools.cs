@@ -112,8 +112,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
                     LogsWindowTooLong);
             }
 
-            Arguments.InRange(pagination?.Page, 0, int.MaxValue, "pagination.page");
-            Arguments.InRange(pagination?.PageSize, 1, 100, "pagination.pageSize");
+            Arguments.Paging(pagination, 100);
             return ToolResults.Success((await client.ConciergeLogsAsync(workspace, router, from, to, pagination, cancellationToken)).Body);
         });
 

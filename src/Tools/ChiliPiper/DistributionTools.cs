@@ -43,7 +43,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
                 body["assignmentType"] = type.ToString();
             }
 
-            var paging = AdminArguments.Paging(pagination, MaxPageSize);
+            var paging = Arguments.Paging(pagination, MaxPageSize);
             AdminArguments.AddPaging(body, paging);
             var response = await client.ListDistributionsAsync(body, cancellationToken);
             var (list, bare) = DistributionList.Normalize(response.Body, paging);

@@ -90,7 +90,7 @@ public sealed class HandoffTools(ChiliPiperClient client)
                 throw new ToolArgumentException(nameof(id), "A GuestEmailRequest takes guestEmail, not id.");
             }
 
-            return new JsonObject { ["type"] = "GuestEmailRequest", ["guestEmail"] = BookingChecks.Email(guestEmail, nameof(guestEmail)) };
+            return new JsonObject { ["type"] = "GuestEmailRequest", ["guestEmail"] = Arguments.Email(guestEmail, nameof(guestEmail)) };
         }
 
         if (hasEmail)

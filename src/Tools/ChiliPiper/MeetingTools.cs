@@ -35,8 +35,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         ToolResults.RunAsync(isRead: true, async () =>
         {
             var (from, to) = MeetingFilters.Window(start, end);
-            Arguments.InRange(pagination?.Page, 0, int.MaxValue, "pagination.page");
-            Arguments.InRange(pagination?.PageSize, 1, 50, "pagination.pageSize");
+            Arguments.Paging(pagination, 50);
 
             var body = MeetingFilters.Body(from, to);
             MeetingFilters.AddIds(body, "workspaceIds", workspaceIds);

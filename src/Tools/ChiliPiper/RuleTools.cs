@@ -39,7 +39,7 @@ public sealed class RuleTools(ChiliPiperClient client)
 
             var response = await client.ListRulesAsync(
                 AdminArguments.OptionalText(filter?.WorkspaceId), AdminArguments.OptionalText(filter?.Name),
-                AdminArguments.Paging(pagination, MaxPageSize), cancellationToken);
+                Arguments.Paging(pagination, MaxPageSize), cancellationToken);
             if (types is null || response.Body is not JsonObject page || page["results"] is not JsonArray rules)
             {
                 return ToolResults.Success(response.Body);

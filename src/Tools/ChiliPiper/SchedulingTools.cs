@@ -87,7 +87,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
 
             if (guestEmail is not null)
             {
-                body["guestEmail"] = BookingChecks.Email(guestEmail, nameof(guestEmail));
+                body["guestEmail"] = Arguments.Email(guestEmail, nameof(guestEmail));
             }
 
             if (!string.IsNullOrWhiteSpace(guestTimezone))

@@ -42,7 +42,7 @@ public sealed class TeamTools(ChiliPiperClient client)
                 body["member"] = AdminArguments.Array(members);
             }
 
-            AdminArguments.AddPaging(body, AdminArguments.Paging(pagination, MaxPageSize));
+            AdminArguments.AddPaging(body, Arguments.Paging(pagination, MaxPageSize));
             return ToolResults.Success((await client.ListTeamsAsync(body, cancellationToken)).Body);
         });
 

@@ -24,7 +24,7 @@ public sealed class UserTools(ChiliPiperClient client)
         ToolResults.RunAsync(isRead: true, async () =>
         {
             var q = Arguments.NotBlank(query, nameof(query));
-            return ToolResults.Success((await client.FindUsersAsync(q, CheckPaging(pagination), cancellationToken)).Body);
+            return ToolResults.Success((await client.FindUsersAsync(q, Arguments.Paging(pagination, 50), cancellationToken)).Body);
         });
 
     [McpServerTool(Name = "user-find-by-filter", Title = "Find users by filter", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -41,7 +41,7 @@ public sealed class UserTools(ChiliPiperClient client)
             }
 
             var body = JsonSerializer.SerializeToNode(filter, ToolJsonContext.Default.JsonElement)!.AsObject();
-            return ToolResults.Success((await client.FindUsersByFilterAsync(body, CheckPaging(pagination), cancellationToken)).Body);
+            return ToolResults.Success((await client.FindUsersByFilterAsync(body, Arguments.Paging(pagination, 50), cancellationToken)).Body);
         });
 
     [McpServerTool(Name = "user-find-by-ids", Title = "Get users by id", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -53,7 +53,7 @@ public sealed class UserTools(ChiliPiperClient client)
         ToolResults.RunAsync(isRead: true, async () =>
         {
             var ids = Arguments.Ids(userIds, 1, 200, nameof(userIds));
-            return ToolResults.Success((await client.FindUsersByIdsAsync(ids, CheckPaging(pagination), cancellationToken)).Body);
+            return ToolResults.Success((await client.FindUsersByIdsAsync(ids, Arguments.Paging(pagination, 50), cancellationToken)).Body);
         });
 
     [McpServerTool(Name = "user-read", Title = "Read a user", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -77,11 +77,7 @@ public sealed class UserTools(ChiliPiperClient client)
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
-            var address = Arguments.NotBlank(email, nameof(email));
-            if (!System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
-            {
-                throw new ToolArgumentException(nameof(email), $"'{address}' is not an email address.");
-            }
+            var address = Arguments.Email(email, nameof(email));
 
             var body = new JsonObject { ["email"] = address };
             AddIfPresent(body, "name", name);
@@ -118,13 +114,6 @@ public sealed class UserTools(ChiliPiperClient client)
             var response = await client.UpdateLicensesAsync(new JsonObject { ["update"] = users }, cancellationToken);
             return ToolResults.Success(response.Body ?? new JsonObject { ["updated"] = new JsonArray([.. update.Keys.Select(k => JsonValue.Create(k))]) });
         });
-
-    private static Pagination? CheckPaging(Pagination? pagination)
-    {
-        Arguments.InRange(pagination?.Page, 0, int.MaxValue, "pagination.page");
-        Arguments.InRange(pagination?.PageSize, 1, 50, "pagination.pageSize");
-        return pagination;
-    }
 
     private static void AddIfPresent(JsonObject body, string name, string? value)
     {

@@ -22,7 +22,7 @@ public sealed class WorkspaceTools(ChiliPiperClient client)
         [Description("Paging: page from 0, pageSize 1 to 50 (default 10).")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
-            ToolResults.Success((await client.ListWorkspacesAsync(AdminArguments.Paging(pagination, MaxPageSize), cancellationToken)).Body));
+            ToolResults.Success((await client.ListWorkspacesAsync(Arguments.Paging(pagination, MaxPageSize), cancellationToken)).Body));
 
     [McpServerTool(Name = "workspace-list-users", Title = "List workspace members", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List the users of one workspace, or of the whole org when workspaceId is left out. Returns {results, total, page, pageSize} with full user records (licences, workspaces, managed teams).")]
@@ -33,7 +33,7 @@ public sealed class WorkspaceTools(ChiliPiperClient client)
         ToolResults.RunAsync(isRead: true, async () =>
         {
             var response = await client.ListWorkspaceUsersAsync(
-                AdminArguments.OptionalText(workspaceId), AdminArguments.Paging(pagination, MaxPageSize), cancellationToken);
+                AdminArguments.OptionalText(workspaceId), Arguments.Paging(pagination, MaxPageSize), cancellationToken);
             return ToolResults.Success(response.Body);
         });
 

@@ -108,4 +108,23 @@ public static partial class Arguments
 
         return id;
     }
+
+    /// <summary>Chili Piper paging: pages count from 0; the page-size bound differs per endpoint.</summary>
+    public static Json.Pagination? Paging(Json.Pagination? pagination, int maxPageSize)
+    {
+        InRange(pagination?.Page, 0, int.MaxValue, "pagination.page");
+        InRange(pagination?.PageSize, 1, maxPageSize, "pagination.pageSize");
+        return pagination;
+    }
+
+    public static string Email(string? value, string parameter)
+    {
+        var text = NotBlank(value, parameter);
+        if (!System.Net.Mail.MailAddress.TryCreate(text, out var parsed) || parsed.Address != text)
+        {
+            throw new ToolArgumentException(parameter, $"'{parameter}' must be an email address; got '{text}'.");
+        }
+
+        return text;
+    }
 }
