@@ -19,6 +19,7 @@ public static class ToolsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ToolCatalog.CreateDefault());
         services.TryAddScoped<CallerCredentials>();
+        services.TryAddSingleton<KnownSecrets>();
 
         services.AddOptions<UpstreamOptions>(UpstreamOptions.PilotStatusSection)
             .Bind(configuration.GetSection(UpstreamOptions.PilotStatusSection))
