@@ -39,9 +39,6 @@ internal static partial class BicepCli
         {
             start.ArgumentList.Add(arg);
         }
-        // Keeps the CLI from asking the network or a terminal anything.
-        start.Environment["BICEP_TRACING_ENABLED"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {path}");
         var stdout = process.StandardOutput.ReadToEndAsync();
