@@ -106,6 +106,15 @@ public sealed partial class AzdContractTests
         Assert.EndsWith(").defaultHostName]", hostName, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_functions_host_serves_the_mcp_path_without_a_route_prefix()
+    {
+        // MCP_URL ends in /mcp only while host.json drops the default "api" prefix.
+        var host = JsonNode.Parse(File.ReadAllText(Repository.File("host.json")))!;
+
+        Assert.Equal("", (string?)host["extensions"]?["http"]?["routePrefix"]);
+    }
+
     private static string? TargetScope() =>
         ((string?)Template.Json["$schema"])?.Contains("subscriptionDeploymentTemplate", StringComparison.Ordinal) == true ? "subscription" : "other";
 
