@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Serverless.Gateway;
 using Serverless.Gateway.Callers;
+using Serverless.Gateway.Telemetry;
 
 namespace Serverless.Server;
 
@@ -25,6 +26,7 @@ internal static class ServeCommand
 
         await using var sandbox = await SandboxHost.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
         builder.Services.AddMcpGateway(builder.Configuration);
+        builder.Services.AddGatewayTelemetry(builder.Configuration);
         var app = builder.Build();
         app.UseFirstRequestTiming();
         app.MapMcpGateway("/mcp");

@@ -4,6 +4,7 @@ using ModelContextProtocol.Server;
 using Serverless.Gateway;
 using Serverless.Gateway.Booking;
 using Serverless.Gateway.Selection;
+using Serverless.Gateway.Telemetry;
 using Serverless.Tools;
 using Serverless.Tools.Catalog;
 using Serverless.Tools.Upstreams;
@@ -23,6 +24,7 @@ internal static class StdioCommand
         builder.Services.AddScoped(_ => CredentialsFrom(configuration));
         builder.Services.AddGatewayTools(configuration);
         builder.Services.AddBookingLedger(configuration);
+        builder.Services.AddGatewayTelemetry(configuration);
 
         var credentials = CredentialsFrom(configuration);
         if (!credentials.HasAny)
