@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using Serverless.Gateway;
+using Serverless.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddMcpGateway(builder.Configuration);
+builder.Services.AddFunctionApp(builder.Configuration);
 builder.Build().Run();
