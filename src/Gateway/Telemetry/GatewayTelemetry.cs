@@ -57,7 +57,8 @@ public static class GatewayTelemetry
         var builder = services.AddOpenTelemetry()
             .WithTracing(tracing =>
             {
-                tracing.AddSource(McpSdkSource).AddHttpClientInstrumentation();
+                // The scrubber first: processors see a span in the order they were added, exporters included.
+                tracing.AddProcessor(new SpanStatusScrubber()).AddSource(McpSdkSource).AddHttpClientInstrumentation();
                 if (azureMonitor)
                 {
                     tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = connectionString);
