@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Server;
 using Serverless.Gateway;
+using Serverless.Sandbox;
 using Serverless.Gateway.Booking;
 using Serverless.Gateway.Selection;
 using Serverless.Gateway.Telemetry;
@@ -18,7 +19,7 @@ internal static class StdioCommand
     {
         var builder = Host.CreateApplicationBuilder(commandLine.ConfigurationArgs);
         Logging.ToStandardError(builder.Logging);
-        await using var sandbox = await SandboxHost.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
+        await using var sandbox = await SandboxSwitch.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
 
         var configuration = builder.Configuration;
         builder.Services.AddScoped(_ => CredentialsFrom(configuration));
