@@ -30,4 +30,10 @@ public sealed class GatewayOptions
     /// the Host check, so the self-host ignores it unless told otherwise.
     /// </summary>
     public bool TrustForwardedHost { get; set; }
+
+    /// <summary>
+    /// Toolsets switched off on every route: neither listed nor callable. The function app adds each area
+    /// whose function is disabled (AzureWebJobs.&lt;area&gt;.Disabled), so /mcp cannot reach it either.
+    /// </summary>
+    public string[] DisabledToolsets { get; set; } = [];
 }

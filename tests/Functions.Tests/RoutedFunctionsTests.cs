@@ -156,4 +156,25 @@ public sealed class RoutedFunctionsTests(RoutedFunctionsTests.Fixture fixture) :
         }));
         Assert.Equal(403, forwardedOnly.Status);
     }
+
+    [Fact]
+    public async Task A_disabled_area_function_takes_its_tools_off_every_route()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await FunctionsHost.StartAsync(new() { ["AzureWebJobs.calls.Disabled"] = "true" });
+        var calls = fixture.Catalog.Entries.Where(e => e.Toolset == "calls").Select(e => e.Name).ToHashSet();
+        Assert.NotEmpty(calls);
+
+        await using var all = await host.ConnectAsync("/mcp", Raw.BothCredentials);
+        var listed = (await all.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name).ToList();
+        Assert.Equal(108 - calls.Count, listed.Count);
+        Assert.DoesNotContain(listed, calls.Contains);
+
+        // The single-area path now falls through to the mcp function, which serves nothing of the area.
+        await using var area = await host.ConnectAsync("/mcp/x/calls", Raw.BothCredentials);
+        Assert.Empty(await area.ListToolsAsync(cancellationToken: ct));
+
+        await using var pair = await host.ConnectAsync("/mcp/x/calls,channels", Raw.BothCredentials);
+        Assert.Equal(["newsletters_list"], (await pair.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name));
+    }
 }

@@ -156,6 +156,11 @@ public sealed class McpGatewayEndpoint(
         }
 
         var tools = selection.Apply(catalog, credentials.Has);
+        if (settings.DisabledToolsets.Length > 0)
+        {
+            tools = [.. tools.Where(t => !settings.DisabledToolsets.Contains(t.Toolset, StringComparer.Ordinal))];
+        }
+
         await ServeAsync(context, message, tools);
     }
 

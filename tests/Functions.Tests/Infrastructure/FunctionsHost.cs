@@ -67,7 +67,8 @@ public sealed class FunctionsHost : IAsyncDisposable
         builder.Services.AddFunctionApp(builder.Configuration, exporters);
 
         var app = builder.Build();
-        foreach (var function in FunctionRoute.All)
+        // As the Functions host does, a function switched off by AzureWebJobs.<name>.Disabled gets no route.
+        foreach (var function in FunctionRoute.All.Where(f => !FunctionAppServices.IsDisabled(app.Configuration, f.Name)))
         {
             app.MapMethods("/" + function.Route, function.Methods, (HttpContext context) => FunctionInvoker.InvokeAsync(function, context))
                 .WithName(function.Name);
