@@ -4,10 +4,17 @@ using Serverless.Gateway.Http;
 
 namespace Serverless.Functions;
 
-/// <summary>The whole catalog at /mcp (skeleton; per-area functions follow).</summary>
+/// <summary>
+/// /mcp, /mcp/readonly and the multi-area routes /mcp/x/{toolsets}[/readonly]. A single-area path is more
+/// specific and goes to that area's function instead.
+/// </summary>
 public sealed class McpFunction(McpGatewayEndpoint endpoint)
 {
-    [Function("mcp")]
-    public Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "mcp")] HttpRequest request) =>
-        endpoint.HandlePostAsync(request.HttpContext, null, readOnly: false);
+    public const string Name = "mcp";
+
+    [Function(Name)]
+    public Task Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "get", "delete", Route = "mcp/{*selection}")] HttpRequest request,
+        string? selection) =>
+        endpoint.HandlePathAsync(request.HttpContext, selection);
 }

@@ -5,6 +5,9 @@ public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
 
+    /// <summary>Set by Azure App Service and Functions to the app's default host name; always served.</summary>
+    public const string PlatformHostNameKey = "WEBSITE_HOSTNAME";
+
     /// <summary>Largest accepted request body; bigger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
@@ -20,4 +23,17 @@ public sealed class GatewayOptions
     /// clients) are not affected.
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Whether X-Forwarded-Host names the public host. Only a host behind a front end that sets the header
+    /// itself may trust it (the function app does by default); elsewhere a client could add it to slip past
+    /// the Host check, so the self-host ignores it unless told otherwise.
+    /// </summary>
+    public bool TrustForwardedHost { get; set; }
+
+    /// <summary>
+    /// Toolsets switched off on every route: neither listed nor callable. The function app adds each area
+    /// whose function is disabled (AzureWebJobs.&lt;area&gt;.Disabled), so /mcp cannot reach it either.
+    /// </summary>
+    public string[] DisabledToolsets { get; set; } = [];
 }

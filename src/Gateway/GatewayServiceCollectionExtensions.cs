@@ -12,11 +12,30 @@ namespace Serverless.Gateway;
 
 public static class GatewayServiceCollectionExtensions
 {
-    public static IServiceCollection AddMcpGateway(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Registers the endpoint and everything below it; every host calls this one registration.</summary>
+    /// <param name="hostDefaults">
+    /// Defaults a host sets before configuration is applied (configuration still wins), e.g. the function app
+    /// trusting its front end's X-Forwarded-Host.
+    /// </param>
+    public static IServiceCollection AddMcpGateway(this IServiceCollection services, IConfiguration configuration, Action<GatewayOptions>? hostDefaults = null)
     {
         services.AddGatewayTools(configuration);
         services.AddBookingLedger(configuration);
-        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section))
+        var options = services.AddOptions<GatewayOptions>();
+        if (hostDefaults is not null)
+        {
+            options.Configure(hostDefaults);
+        }
+
+        options.Bind(configuration.GetSection(GatewayOptions.Section))
+            // The platform names the app's own host; it is always one of the hosts served.
+            .PostConfigure(o =>
+            {
+                if (configuration[GatewayOptions.PlatformHostNameKey] is { Length: > 0 } own && !o.AllowedHosts.Contains(own, StringComparer.OrdinalIgnoreCase))
+                {
+                    o.AllowedHosts = [.. o.AllowedHosts, own];
+                }
+            })
             .Validate(o => o.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
         services.AddSingleton<CallerResolver>();
@@ -41,13 +60,7 @@ public static class GatewayServiceCollectionExtensions
 
     private static void Map(RouteGroupBuilder group, string route, bool readOnly)
     {
-        group.MapPost(route, (HttpContext context, McpGatewayEndpoint endpoint) =>
-            endpoint.HandlePostAsync(context, context.Request.RouteValues["toolsets"] as string, readOnly));
-        group.MapMethods(route, [HttpMethods.Get, HttpMethods.Delete], (HttpContext context) =>
-        {
-            context.Response.Headers.Allow = HttpMethods.Post;
-            return JsonRpcErrors.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, JsonRpcErrors.ServerError,
-                "Method Not Allowed: this stateless endpoint serves POST only.");
-        });
+        group.MapMethods(route, [HttpMethods.Post, HttpMethods.Get, HttpMethods.Delete], (HttpContext context, McpGatewayEndpoint endpoint) =>
+            endpoint.HandleAsync(context, context.Request.RouteValues["toolsets"] as string, readOnly));
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Serverless.Gateway;
+using Serverless.Sandbox;
 using Serverless.Gateway.Callers;
+using Serverless.Gateway.Telemetry;
 
 namespace Serverless.Server;
 
@@ -23,8 +25,9 @@ internal static class ServeCommand
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        await using var sandbox = await SandboxHost.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
+        await using var sandbox = await SandboxSwitch.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
         builder.Services.AddMcpGateway(builder.Configuration);
+        builder.Services.AddGatewayTelemetry(builder.Configuration);
         var app = builder.Build();
         app.UseFirstRequestTiming();
         app.MapMcpGateway("/mcp");

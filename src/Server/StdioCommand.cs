@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Server;
 using Serverless.Gateway;
+using Serverless.Sandbox;
 using Serverless.Gateway.Booking;
 using Serverless.Gateway.Selection;
+using Serverless.Gateway.Telemetry;
 using Serverless.Tools;
 using Serverless.Tools.Catalog;
 using Serverless.Tools.Upstreams;
@@ -17,12 +19,13 @@ internal static class StdioCommand
     {
         var builder = Host.CreateApplicationBuilder(commandLine.ConfigurationArgs);
         Logging.ToStandardError(builder.Logging);
-        await using var sandbox = await SandboxHost.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
+        await using var sandbox = await SandboxSwitch.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
 
         var configuration = builder.Configuration;
         builder.Services.AddScoped(_ => CredentialsFrom(configuration));
         builder.Services.AddGatewayTools(configuration);
         builder.Services.AddBookingLedger(configuration);
+        builder.Services.AddGatewayTelemetry(configuration);
 
         var credentials = CredentialsFrom(configuration);
         if (!credentials.HasAny)

@@ -30,6 +30,51 @@ public sealed class McpGatewayEndpoint(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<McpGatewayEndpoint>();
 
+    /// <summary>
+    /// Serves any request routed to an MCP path: POST is MCP; GET and DELETE (stream resumption and session
+    /// end, which a stateless server does not offer) get 405 naming POST.
+    /// </summary>
+    public Task HandleAsync(HttpContext context, string? toolsets, bool readOnly)
+    {
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            return HandlePostAsync(context, toolsets, readOnly);
+        }
+
+        context.Response.Headers.Allow = HttpMethods.Post;
+        return JsonRpcErrors.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, JsonRpcErrors.ServerError,
+            "Method Not Allowed: this stateless endpoint serves POST only.");
+    }
+
+    /// <summary>
+    /// Serves a request whose selection is still a path below the endpoint (see <see cref="McpRoute"/>);
+    /// an unknown path gets 404.
+    /// </summary>
+    public Task HandlePathAsync(HttpContext context, string? selectionPath)
+    {
+        if (!McpRoute.TryParse(selectionPath, out var toolsets, out var readOnly))
+        {
+            return NotFoundAsync(context);
+        }
+
+        return HandleAsync(context, toolsets, readOnly);
+    }
+
+    /// <summary>Serves a route with a fixed toolset and an optional trailing "readonly" value.</summary>
+    public Task HandleToolsetAsync(HttpContext context, string toolset, string? mode)
+    {
+        if (!McpRoute.TryParseMode(mode, out var readOnly))
+        {
+            return NotFoundAsync(context);
+        }
+
+        return HandleAsync(context, toolset, readOnly);
+    }
+
+    private static Task NotFoundAsync(HttpContext context) =>
+        JsonRpcErrors.WriteAsync(context, StatusCodes.Status404NotFound, JsonRpcErrors.InvalidRequest,
+            "Not Found: MCP paths are /mcp, /mcp/readonly, /mcp/x/{toolsets} and /mcp/x/{toolsets}/readonly.");
+
     public async Task HandlePostAsync(HttpContext context, string? toolsets, bool readOnly)
     {
         var request = context.Request;
@@ -111,6 +156,11 @@ public sealed class McpGatewayEndpoint(
         }
 
         var tools = selection.Apply(catalog, credentials.Has);
+        if (settings.DisabledToolsets.Length > 0)
+        {
+            tools = [.. tools.Where(t => !settings.DisabledToolsets.Contains(t.Toolset, StringComparer.Ordinal))];
+        }
+
         await ServeAsync(context, message, tools);
     }
 

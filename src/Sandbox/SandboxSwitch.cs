@@ -1,17 +1,40 @@
 using Microsoft.Extensions.Configuration;
-using Serverless.Sandbox;
-using Serverless.Tools.Upstreams;
 
-namespace Serverless.Server;
+namespace Serverless.Sandbox;
 
 /// <summary>
 /// Decides whether this process talks to the sandbox twin, and if so starts it and points both base URLs
-/// at it over HTTP, exactly as the gateway reaches the real APIs.
+/// at it over HTTP, exactly as the gateway reaches the real APIs. Shared by the hosts that offer the sandbox.
 /// </summary>
-internal static class SandboxSwitch
+public static class SandboxSwitch
 {
     public const string EnabledKey = "Sandbox:Enabled";
     public const string SingleUserKey = "Sandbox:SingleUser";
+
+    // The gateway's upstream sections (PilotStatus__*, ChiliPiper__*); the twin is reached only through them.
+    private const string PilotStatusSection = "PilotStatus";
+    private const string ChiliPiperSection = "ChiliPiper";
+
+    /// <summary>Starts the twin when chosen and feeds its URLs (and demo keys) into the configuration.</summary>
+    /// <param name="forced">A command-line switch asked for it.</param>
+    /// <param name="fallback">
+    /// Whether an unconfigured process falls back to the sandbox. A deployed function app never does: there
+    /// the credentials may come from Key Vault, so only Sandbox__Enabled=true chooses the twin.
+    /// </param>
+    public static async Task<SandboxServer?> StartIfChosenAsync(IConfigurationManager configuration, bool forced = false, bool fallback = true)
+    {
+        var chosen = fallback
+            ? ShouldUse(configuration, forced)
+            : forced || (bool.TryParse(configuration[EnabledKey], out var enabled) && enabled);
+        if (!chosen)
+        {
+            return null;
+        }
+
+        var (server, settings) = await StartAsync(configuration, CancellationToken.None);
+        configuration.AddInMemoryCollection(settings);
+        return server;
+    }
 
     /// <summary>Sandbox__Enabled wins; unset, the sandbox is used only when nothing points at a real upstream.</summary>
     public static bool ShouldUse(IConfiguration configuration, bool forced)
@@ -30,8 +53,8 @@ internal static class SandboxSwitch
 
         string[] keys =
         [
-            $"{UpstreamOptions.PilotStatusSection}:ApiKey", $"{UpstreamOptions.ChiliPiperSection}:ApiKey",
-            $"{UpstreamOptions.PilotStatusSection}:BaseUrl", $"{UpstreamOptions.ChiliPiperSection}:BaseUrl",
+            $"{PilotStatusSection}:ApiKey", $"{ChiliPiperSection}:ApiKey",
+            $"{PilotStatusSection}:BaseUrl", $"{ChiliPiperSection}:BaseUrl",
         ];
         return keys.All(k => string.IsNullOrWhiteSpace(configuration[k]));
     }
@@ -47,8 +70,8 @@ internal static class SandboxSwitch
         var sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
         var settings = new Dictionary<string, string?>
         {
-            [$"{UpstreamOptions.PilotStatusSection}:BaseUrl"] = sandbox.PilotStatusBaseUrl,
-            [$"{UpstreamOptions.ChiliPiperSection}:BaseUrl"] = sandbox.ChiliPiperBaseUrl,
+            [$"{PilotStatusSection}:BaseUrl"] = sandbox.PilotStatusBaseUrl,
+            [$"{ChiliPiperSection}:BaseUrl"] = sandbox.ChiliPiperBaseUrl,
         };
 
         // Single-user by default, so a first-time user's client needs no headers; Sandbox__SingleUser=false
@@ -57,13 +80,13 @@ internal static class SandboxSwitch
         if (singleUser)
         {
             // Real keys from the environment are never sent to the twin: the demo ones replace them.
-            settings[$"{UpstreamOptions.PilotStatusSection}:ApiKey"] = SandboxCredentials.PilotStatusNumberKey1;
-            settings[$"{UpstreamOptions.ChiliPiperSection}:ApiKey"] = SandboxCredentials.ChiliPiperAdminToken;
+            settings[$"{PilotStatusSection}:ApiKey"] = SandboxCredentials.PilotStatusNumberKey1;
+            settings[$"{ChiliPiperSection}:ApiKey"] = SandboxCredentials.ChiliPiperAdminToken;
         }
         else
         {
-            settings[$"{UpstreamOptions.PilotStatusSection}:ApiKey"] = "";
-            settings[$"{UpstreamOptions.ChiliPiperSection}:ApiKey"] = "";
+            settings[$"{PilotStatusSection}:ApiKey"] = "";
+            settings[$"{ChiliPiperSection}:ApiKey"] = "";
         }
 
         return (sandbox, settings);

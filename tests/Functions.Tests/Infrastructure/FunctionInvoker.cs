@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Serverless.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// Calls a function method the way the worker does: a fresh instance of its class from the request's
+/// services, the HttpRequest for the trigger parameter, route values for the others by name.
+/// </summary>
+public static class FunctionInvoker
+{
+    public static async Task InvokeAsync(FunctionRoute function, HttpContext context)
+    {
+        var instance = ActivatorUtilities.CreateInstance(context.RequestServices, function.Type);
+        var arguments = function.Method.GetParameters()
+            .Select(p => p.GetCustomAttributes(typeof(HttpTriggerAttribute), false).Length > 0
+                ? (object?)context.Request
+                : context.Request.RouteValues.TryGetValue(p.Name!, out var value) ? value?.ToString() : null)
+            .ToArray();
+        await (Task)function.Method.Invoke(instance, arguments)!;
+    }
+}
