@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 
@@ -27,8 +25,7 @@ public static class TableSessionRow
     private const string VersionProperty = "Version";
     private const string RetainUntilProperty = "RetainUntil";
 
-    public static string PartitionKeyOf(string sessionKey) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionKey)));
+    public static string PartitionKeyOf(string sessionKey) => SessionKeyDigest.Of(sessionKey);
 
     /// <summary>The session's JSON; refused with <see cref="BookingSessionTooLargeException"/> past <see cref="MaxSessionBytes"/>.</summary>
     public static byte[] Serialize(BookingSession session)
