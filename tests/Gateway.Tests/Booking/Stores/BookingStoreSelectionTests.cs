@@ -46,7 +46,10 @@ public sealed class BookingStoreSelectionTests
     {
         using var provider = Build(Config(("Booking:Store", "Table"), ("Booking:TableConnection", Azurite)));
 
+        using var development = Build(Config(("Booking:Store", "Table"), ("Booking:TableConnection", "UseDevelopmentStorage=true")));
+
         Assert.IsType<TableBookingSessionStore>(provider.GetRequiredService<IBookingSessionStore>());
+        Assert.IsType<TableBookingSessionStore>(development.GetRequiredService<IBookingSessionStore>());
         Assert.Contains("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
             provider.GetRequiredService<KnownSecrets>().Values);
     }
