@@ -23,14 +23,16 @@ public sealed class BookingSessionEntity : TaskEntity<BookingSession?>
         State = step.State;
         if (step.ExpireAt is { } at)
         {
-            Context.SignalEntity(Context.Id, nameof(Expire), new SignalEntityOptions { SignalTime = at });
+            Context.SignalEntity(Context.Id, nameof(Expire), at, new SignalEntityOptions { SignalTime = at });
         }
 
         return step.Answer;
     }
 
-    public void Expire() =>
-        Apply(new SessionEntityOperation(SessionEntityOperationKind.Expire, null, 0, DateTimeOffset.UtcNow));
+    /// <param name="dueAt">The deadline the signal was scheduled for; it arrives at or after it, so the session
+    /// is judged at that instant (a later deadline set since then keeps it).</param>
+    public void Expire(DateTimeOffset dueAt) =>
+        Apply(new SessionEntityOperation(SessionEntityOperationKind.Expire, null, 0, dueAt));
 
     // Without this the base class would make an empty BookingSession for a new entity.
     protected override BookingSession? InitializeState(TaskEntityOperation entityOperation) => null;

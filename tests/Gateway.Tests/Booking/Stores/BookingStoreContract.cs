@@ -147,9 +147,3 @@ public abstract class BookingStoreContract
         }
     }
 }
-
-public sealed class InMemoryStoreContractTests : BookingStoreContract
-{
-    protected override Task<IBookingSessionStore> CreateStoreAsync(TimeProvider time) =>
-        Task.FromResult<IBookingSessionStore>(new InMemoryBookingSessionStore(time));
-}
