@@ -31,10 +31,11 @@ public sealed partial record BookingStoreSettings
     {
         var store = configuration[StoreKey];
         var kind = defaultKind;
-        if (!string.IsNullOrWhiteSpace(store)
-            && (!Enum.TryParse(store.Trim(), ignoreCase: true, out kind) || !Enum.IsDefined(kind) || int.TryParse(store, out _)))
+        if (!string.IsNullOrWhiteSpace(store))
         {
-            throw new InvalidOperationException(
+            // Names only: Enum.TryParse would also take numbers and comma lists.
+            var named = Enum.GetValues<BookingStoreKind>().Where(k => string.Equals(k.ToString(), store.Trim(), StringComparison.OrdinalIgnoreCase)).ToArray();
+            kind = named.Length == 1 ? named[0] : throw new InvalidOperationException(
                 $"Booking__Store must be Memory, Table or DurableEntity; got '{Shorten(store)}'.");
         }
 

@@ -74,6 +74,7 @@ public sealed class BookingStoreSelectionTests
     [Theory]
     [InlineData("Redis", "Booking__Store must be Memory, Table or DurableEntity; got 'Redis'")]
     [InlineData("1", "Booking__Store must be Memory, Table or DurableEntity; got '1'")]
+    [InlineData("Memory,Table", "Booking__Store must be Memory, Table or DurableEntity; got 'Memory,Table'")]
     [InlineData("DurableEntity", "Booking__Store=DurableEntity needs the Azure Functions host")]
     public void A_store_this_host_cannot_offer_stops_the_start_up(string store, string message)
     {
