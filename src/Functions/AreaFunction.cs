@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Serverless.Functions.Booking;
 using Serverless.Gateway.Http;
 
 namespace Serverless.Functions;
@@ -18,4 +20,14 @@ public abstract class AreaFunction(McpGatewayEndpoint endpoint)
 
     protected Task Serve(HttpRequest request, string area, string? mode) =>
         endpoint.HandleToolsetAsync(request.HttpContext, area, mode);
+
+    /// <summary>
+    /// For areas with two-phase booking tools: the Durable Entity booking store reaches its entities through
+    /// the client the worker binds to this invocation.
+    /// </summary>
+    protected Task Serve(HttpRequest request, string area, string? mode, DurableTaskClient durableClient)
+    {
+        DurableClientSlot.OfferFrom(request, durableClient);
+        return Serve(request, area, mode);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
+using Serverless.Functions.Booking;
 using Serverless.Gateway;
 using Serverless.Gateway.Telemetry;
 using Serverless.Tools.Catalog;
@@ -14,6 +15,8 @@ public static class FunctionAppServices
     /// <param name="exporters">Further telemetry exporters (tests); see <see cref="GatewayTelemetry.AddGatewayTelemetry"/>.</param>
     public static IServiceCollection AddFunctionApp(this IServiceCollection services, IConfiguration configuration, Action<OpenTelemetryBuilder>? exporters = null)
     {
+        // Registered before the gateway, whose own registration then keeps this host's store.
+        services.AddFunctionsBookingStore(configuration);
         // The Functions front end sets X-Forwarded-Host itself, so this host trusts it unless configured otherwise.
         services.AddMcpGateway(configuration, gateway => gateway.TrustForwardedHost = true);
         services.PostConfigure<GatewayOptions>(o => o.DisabledToolsets = [.. o.DisabledToolsets.Union(DisabledAreas(configuration))]);

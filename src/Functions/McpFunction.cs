@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Serverless.Functions.Booking;
 using Serverless.Gateway.Http;
 
 namespace Serverless.Functions;
@@ -15,6 +17,10 @@ public sealed class McpFunction(McpGatewayEndpoint endpoint)
     [Function(Name)]
     public Task Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", "get", "delete", Route = "mcp/{*selection}")] HttpRequest request,
-        string? selection) =>
-        endpoint.HandlePathAsync(request.HttpContext, selection);
+        string? selection,
+        [DurableClient] DurableTaskClient durableClient)
+    {
+        DurableClientSlot.OfferFrom(request, durableClient);
+        return endpoint.HandlePathAsync(request.HttpContext, selection);
+    }
 }

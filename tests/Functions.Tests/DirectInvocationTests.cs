@@ -24,6 +24,7 @@ public sealed class DirectInvocationTests : IAsyncLifetime
             ["PilotStatus:BaseUrl"] = _sandbox.PilotStatusBaseUrl,
             ["ChiliPiper:BaseUrl"] = _sandbox.ChiliPiperBaseUrl,
             ["WEBSITE_HOSTNAME"] = FunctionsHost.WebsiteHostName,
+            ["Booking:Store"] = "Memory",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -67,14 +68,14 @@ public sealed class DirectInvocationTests : IAsyncLifetime
         var (context, scope) = Context("POST", Raw.ToolsList);
         using (scope)
         {
-            await new McpFunction(Endpoint(scope)).Run(context.Request, "x/channels,distro/readonly");
+            await new McpFunction(Endpoint(scope)).Run(context.Request, "x/channels,distro/readonly", durableClient: null!);
             Assert.Equal(["distro-list-routers", "newsletters_list"], Raw.ToolNames(Body(context)));
         }
 
         var (unknown, unknownScope) = Context("POST", Raw.ToolsList);
         using (unknownScope)
         {
-            await new McpFunction(Endpoint(unknownScope)).Run(unknown.Request, "y/channels");
+            await new McpFunction(Endpoint(unknownScope)).Run(unknown.Request, "y/channels", durableClient: null!);
             Assert.Equal(404, unknown.Response.StatusCode);
         }
     }
@@ -128,7 +129,7 @@ public sealed class DirectInvocationTests : IAsyncLifetime
         {
             context.Request.Host = new HostString("127.0.0.1", 7071);
             context.Request.Headers["X-Forwarded-Host"] = forwardedHost;
-            await new McpFunction(Endpoint(scope)).Run(context.Request, null);
+            await new McpFunction(Endpoint(scope)).Run(context.Request, null, durableClient: null!);
             Assert.Equal(status, context.Response.StatusCode);
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Serverless.Gateway.Http;
 using Serverless.Tools.Catalog;
 
@@ -10,6 +11,7 @@ public sealed class ConciergeFunction(McpGatewayEndpoint endpoint) : AreaFunctio
     [Function(Toolsets.Concierge)]
     public Task Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", "get", "delete", Route = RoutePrefix + Toolsets.Concierge + RouteMode)] HttpRequest request,
+        [DurableClient] DurableTaskClient durableClient,
         string? mode) =>
-        Serve(request, Toolsets.Concierge, mode);
+        Serve(request, Toolsets.Concierge, mode, durableClient);
 }

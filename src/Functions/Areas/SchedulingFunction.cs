@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Serverless.Gateway.Http;
 using Serverless.Tools.Catalog;
 
@@ -10,6 +11,7 @@ public sealed class SchedulingFunction(McpGatewayEndpoint endpoint) : AreaFuncti
     [Function(Toolsets.Scheduling)]
     public Task Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", "get", "delete", Route = RoutePrefix + Toolsets.Scheduling + RouteMode)] HttpRequest request,
+        [DurableClient] DurableTaskClient durableClient,
         string? mode) =>
-        Serve(request, Toolsets.Scheduling, mode);
+        Serve(request, Toolsets.Scheduling, mode, durableClient);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Serverless.Functions.Tests.Infrastructure;
@@ -16,7 +17,10 @@ public static class FunctionInvoker
         var arguments = function.Method.GetParameters()
             .Select(p => p.GetCustomAttributes(typeof(HttpTriggerAttribute), false).Length > 0
                 ? (object?)context.Request
-                : context.Request.RouteValues.TryGetValue(p.Name!, out var value) ? value?.ToString() : null)
+                : p.ParameterType == typeof(DurableTaskClient)
+                    // The worker binds the app's Durable client; a test stands one in through the services.
+                    ? context.RequestServices.GetService<DurableTaskClient>()
+                    : context.Request.RouteValues.TryGetValue(p.Name!, out var value) ? value?.ToString() : null)
             .ToArray();
         await (Task)function.Method.Invoke(instance, arguments)!;
     }

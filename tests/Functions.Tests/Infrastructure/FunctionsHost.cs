@@ -54,6 +54,8 @@ public sealed class FunctionsHost : IAsyncDisposable
             ["PilotStatus:BaseUrl"] = sandbox.PilotStatusBaseUrl,
             ["ChiliPiper:BaseUrl"] = sandbox.ChiliPiperBaseUrl,
             ["WEBSITE_HOSTNAME"] = WebsiteHostName,
+            // The app's default store is Table; tests of other behaviour keep sessions in memory.
+            ["Booking:Store"] = "Memory",
         });
         if (settings is not null)
         {
