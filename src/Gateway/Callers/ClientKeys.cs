@@ -48,5 +48,35 @@ public static class ClientKeys
         return (settings, null);
     }
 
+    /// <summary>What the client-key command prints: the key once, then the settings in environment and Azure CLI form.</summary>
+    public static string Render(string id, string key, IReadOnlyList<KeyValuePair<string, string>> settings)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"Client key for '{id}' (shown only now; the gateway stores only its SHA-256):");
+        text.AppendLine();
+        text.AppendLine("  " + key);
+        text.AppendLine();
+        text.AppendLine("Settings for the gateway (environment form), with Credentials__Mode=Managed:");
+        text.AppendLine();
+        foreach (var (name, value) in settings)
+        {
+            text.AppendLine($"  {name}={value}");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Azure CLI (Functions app):");
+        text.AppendLine();
+        text.Append("  az functionapp config appsettings set --name <app> --resource-group <group> --settings");
+        foreach (var (name, value) in settings)
+        {
+            text.Append($" \\\n    \"{name}={value}\"");
+        }
+
+        text.AppendLine();
+        text.AppendLine();
+        text.AppendLine("The client calls the gateway with the header 'Authorization: Bearer <key>'.");
+        return text.ToString();
+    }
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
