@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Gateway.Booking;
 using Serverless.Gateway.Callers;
-using Serverless.Gateway.Credentials;
+using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Http;
 using Serverless.Tools;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Gateway.Callers;
-using Serverless.Gateway.Credentials;
+using Serverless.Gateway.Secrets;
 using Serverless.Tools.Catalog;
 using Serverless.Tools.Errors;
 using Serverless.Tools.Upstreams;

@@ -10,7 +10,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Gateway.Callers;
-using Serverless.Gateway.Credentials;
+using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Protocol;
 using Serverless.Gateway.Selection;
 using Serverless.Tools.Catalog;

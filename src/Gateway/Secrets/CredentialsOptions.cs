@@ -1,4 +1,4 @@
-namespace Serverless.Gateway.Credentials;
+namespace Serverless.Gateway.Secrets;
 
 public enum CredentialsMode
 {

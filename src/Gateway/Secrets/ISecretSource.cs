@@ -1,4 +1,4 @@
-namespace Serverless.Gateway.Credentials;
+namespace Serverless.Gateway.Secrets;
 
 /// <summary>Where the deployment's vendor keys are read from (Key Vault, or configuration).</summary>
 public interface ISecretSource

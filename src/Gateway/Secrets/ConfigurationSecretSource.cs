@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Serverless.Gateway.Credentials;
+namespace Serverless.Gateway.Secrets;
 
 /// <summary>Secrets from configuration entries Secrets__&lt;name&gt; (local runs, or app settings with Key Vault references).</summary>
 public sealed class ConfigurationSecretSource(IConfiguration configuration) : ISecretSource

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 
-namespace Serverless.Gateway.Credentials;
+namespace Serverless.Gateway.Secrets;
 
 /// <summary>Secrets from Azure Key Vault through the SDK's <see cref="SecretClient"/>.</summary>
 public sealed class KeyVaultSecretSource(SecretClient client) : ISecretSource

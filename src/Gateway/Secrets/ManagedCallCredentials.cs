@@ -3,7 +3,7 @@ using Serverless.Tools.Catalog;
 using Serverless.Tools.Errors;
 using Serverless.Tools.Upstreams;
 
-namespace Serverless.Gateway.Credentials;
+namespace Serverless.Gateway.Secrets;
 
 /// <summary>The deployment's key for one call whose target the grant check already decided.</summary>
 public sealed class ManagedCallCredentials(CallTarget target, ManagedSecrets secrets, NumberKeyDirectory numbers) : IManagedCredentials

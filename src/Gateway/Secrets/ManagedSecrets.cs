@@ -4,7 +4,7 @@ using Serverless.Tools.Catalog;
 using Serverless.Tools.Errors;
 using Serverless.Tools.Upstreams;
 
-namespace Serverless.Gateway.Credentials;
+namespace Serverless.Gateway.Secrets;
 
 /// <summary>
 /// The managed secrets as the gateway uses them: read from the source, remembered for scrubbing, kept for

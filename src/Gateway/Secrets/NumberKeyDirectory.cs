@@ -8,7 +8,7 @@ using Serverless.Tools.Errors;
 using Serverless.Tools.PilotStatus;
 using Serverless.Tools.Upstreams;
 
-namespace Serverless.Gateway.Credentials;
+namespace Serverless.Gateway.Secrets;
 
 /// <summary>
 /// Finds the key of one WhatsApp number: its own secret (pilotstatus-number-key-&lt;id&gt;) when the operator

@@ -1,4 +1,4 @@
-namespace Serverless.Gateway.Credentials;
+namespace Serverless.Gateway.Secrets;
 
 /// <summary>
 /// Names of the managed secrets, valid Key Vault secret names (letters, digits and '-', at most 127 characters),

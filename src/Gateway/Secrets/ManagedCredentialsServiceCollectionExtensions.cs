@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serverless.Gateway.Callers;
 
-namespace Serverless.Gateway.Credentials;
+namespace Serverless.Gateway.Secrets;
 
 public static class ManagedCredentialsServiceCollectionExtensions
 {
