@@ -52,7 +52,7 @@ public static class ManagedHost
             services?.Invoke(s);
         });
 
-    public static Task<McpClient> ConnectAsync(this GatewayHost host, string clientKey, string? number = null, string path = "/mcp")
+    public static Task<McpClient> ConnectAsClientAsync(this GatewayHost host, string clientKey, string? number = null, string path = "/mcp")
     {
         var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + clientKey };
         if (number is not null)

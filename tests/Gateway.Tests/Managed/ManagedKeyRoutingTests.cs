@@ -30,7 +30,7 @@ public sealed partial class ManagedKeyRoutingTests
             CaseKey.EvolutionNumber => SandboxSeedIds.Number2,
             _ => null,
         };
-        await using var client = await host.ConnectAsync(ManagedHost.AllKey, number);
+        await using var client = await host.ConnectAsClientAsync(ManagedHost.AllKey, number);
         var ct = TestContext.Current.CancellationToken;
 
         JsonElement? previous = null;
