@@ -18,6 +18,8 @@ internal sealed record CommandLine(string Command, bool Sandbox, bool Help, stri
           PilotStatus__BaseUrl, ChiliPiper__BaseUrl    upstream locations
           Credentials__Mode                            PassThrough (default) or Managed (keys held by the gateway)
           KeyVault__Uri, Secrets__<name>               where managed keys are read from
+          Clients__<id>__KeySha256, __Numbers, ...     managed clients and their grants (client-key prints them)
+          Credentials__ClientKey                       stdio in managed mode: the client key to act as
           Sandbox__Enabled                             true forces the sandbox, false forbids it
           Gateway__AllowedHosts__0, Gateway__MaxRequestBodyBytes, ...  (see README)
         """;

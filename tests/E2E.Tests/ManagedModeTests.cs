@@ -54,6 +54,37 @@ public sealed class ManagedModeTests
         }
     }
 
+    [Fact]
+    public async Task Stdio_in_managed_mode_acts_as_the_client_its_key_names()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (key, settings) = await CreateClientKeyAsync(ct, "e2e-bot", "--numbers", "num_sandbox_1,num_sandbox_2", "--chilipiper", "none");
+        var environment = new Dictionary<string, string?>(settings)
+        {
+            ["Credentials__Mode"] = "Managed",
+            ["Credentials__ClientKey"] = key,
+            ["PilotStatus__WhatsAppNumberId"] = "num_sandbox_1",
+            ["Secrets__pilotstatus-tenant-key"] = "ps_sandbox_tenant",
+        };
+        await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = "dotnet",
+            Arguments = [RepoPaths.ServerDll, "stdio", "--sandbox"],
+            EnvironmentVariables = environment,
+        }), cancellationToken: ct);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name).ToHashSet();
+        Assert.Contains("messages_unread", tools);
+        Assert.DoesNotContain("user-find", tools);
+        Assert.DoesNotContain("branding_get", tools);
+
+        // The number comes from PilotStatus__WhatsAppNumberId; its key from the tenant key's list.
+        var unread = await client.CallToolAsync("messages_unread", new Dictionary<string, object?>(), cancellationToken: ct);
+        Assert.True(unread.IsError is not true, Text(unread));
+        var outside = await client.CallToolAsync("numbers_get", new Dictionary<string, object?> { ["id"] = "num_outside_grant" }, cancellationToken: ct);
+        Assert.Contains("GRANT_REFUSED", Text(outside), StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the client-key command and reads the key and the environment lines it printed.</summary>
     private static async Task<(string Key, Dictionary<string, string?> Settings)> CreateClientKeyAsync(CancellationToken ct, params string[] arguments)
     {
