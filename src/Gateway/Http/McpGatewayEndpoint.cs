@@ -109,6 +109,8 @@ public sealed class McpGatewayEndpoint(
                 return;
             }
 
+            // The client key is a credential too: nothing the gateway emits may echo it.
+            context.RequestServices.GetRequiredService<KnownSecrets>().Remember(key);
             var caller = context.RequestServices.GetRequiredService<CurrentCaller>();
             caller.Identity = identity;
             caller.NumberHeader = CallerResolver.Header(request, Tools.PilotStatus.PilotStatusClient.NumberIdHeader);

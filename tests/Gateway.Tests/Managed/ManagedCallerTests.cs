@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -59,6 +60,33 @@ public sealed class ManagedCallerTests
         Assert.All(requests.Where(r => r != listing), r => Assert.Equal(SandboxCredentials.PilotStatusNumberKey2, r.ApiKey));
         Assert.Equal(2, requests.Count(r => r != listing));
         ManagedHost.AssertNoVendorKey(string.Join("\n", host.Logs.Lines), "the gateway's logs");
+    }
+
+    [Fact]
+    public async Task Every_secret_read_key_found_and_client_key_is_remembered_for_scrubbing()
+    {
+        var known = new Serverless.Tools.Upstreams.KnownSecrets();
+        var recorder = new UpstreamRecorder();
+        await using var host = await ManagedHost.StartAsync(recorder, ManagedHost.Settings(), s => s.AddSingleton(known));
+        await using var client = await host.ConnectAsClientAsync(ManagedHost.Number2Key);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Connecting authenticates the client; no vendor key has been read yet.
+        Assert.Equal([ManagedHost.Number2Key], known.Values);
+        var conversations = await client.CallToolAsync("conversations_list", new Dictionary<string, object?>(), cancellationToken: ct);
+        var users = await client.CallToolAsync("user-find", new Dictionary<string, object?> { ["query"] = "bob" }, cancellationToken: ct);
+
+        Assert.True(conversations.IsError is not true && users.IsError is not true, ManagedHost.Text(conversations) + ManagedHost.Text(users));
+        Assert.Superset(
+            new HashSet<string>
+            {
+                ManagedHost.Number2Key,
+                SandboxCredentials.PilotStatusTenantKey,
+                SandboxCredentials.PilotStatusNumberKey1,
+                SandboxCredentials.PilotStatusNumberKey2,
+                SandboxCredentials.ChiliPiperAdminToken,
+            },
+            known.Values.ToHashSet());
     }
 
     [Fact]
