@@ -24,6 +24,12 @@ public sealed record CallTarget(Upstream Upstream, string? NumberId, bool UseNum
         }
 
         var named = NamedNumber(tool, arguments) ?? numberHeader;
+        if (named is not null && !IsPlausibleNumberId(named))
+        {
+            // The id may travel as a header and name a secret: nothing but a short, printable token qualifies.
+            return (null, "INVALID_ARGUMENT", $"{tool.Name} names a WhatsApp number id that is not one (at most {MaxNumberIdLength} printable characters without spaces).");
+        }
+
         if (named is not null && !grant.AllowsNumber(named))
         {
             return (null, "GRANT_REFUSED", $"{tool.Name} names number '{named}', which is outside the {caller.Describe()}.");
@@ -44,6 +50,11 @@ public sealed record CallTarget(Upstream Upstream, string? NumberId, bool UseNum
 
         return (new CallTarget(Upstream.PilotStatus, number, UseNumberKey: tool.KeyScope == KeyScope.Number), null, null);
     }
+
+    public const int MaxNumberIdLength = 100;
+
+    private static bool IsPlausibleNumberId(string id) =>
+        id.Length <= MaxNumberIdLength && id.All(c => c > ' ' && c < '\u007f');
 
     private static string? NamedNumber(ToolEntry tool, IReadOnlyDictionary<string, JsonElement>? arguments) =>
         tool.NumberArgument is { } name && arguments is not null && arguments.TryGetValue(name, out var value)

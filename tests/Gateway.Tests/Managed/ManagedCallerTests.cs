@@ -89,6 +89,21 @@ public sealed class ManagedCallerTests
             known.Values.ToHashSet());
     }
 
+    [Theory]
+    [InlineData("num_1\r\nx-api-key: injected")]
+    [InlineData("num 1")]
+    public async Task A_number_id_that_cannot_be_one_is_refused_before_any_upstream_call(string id)
+    {
+        var recorder = new UpstreamRecorder();
+        await using var host = await ManagedHost.StartAsync(recorder, ManagedHost.Settings());
+        await using var client = await host.ConnectAsClientAsync(ManagedHost.AllKey);
+
+        var result = await client.CallToolAsync("numbers_get", new Dictionary<string, object?> { ["id"] = id }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("INVALID_ARGUMENT", ManagedHost.ErrorCode(result));
+        Assert.Empty(recorder.Requests);
+    }
+
     [Fact]
     public async Task A_number_with_its_own_secret_needs_no_key_listing()
     {
