@@ -85,6 +85,15 @@ public sealed class ManagedModeTests
         Assert.Contains("GRANT_REFUSED", Text(outside), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_managed_server_never_falls_back_to_the_sandbox()
+    {
+        await using var server = await ServerProcess.StartAsync(["serve"], new Dictionary<string, string?> { ["Credentials__Mode"] = "Managed" });
+
+        Assert.True(await server.WaitForOutputAsync("mcp-remote"), server.StandardOutput);
+        Assert.DoesNotContain("sandbox", server.StandardOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Runs the client-key command and reads the key and the environment lines it printed.</summary>
     private static async Task<(string Key, Dictionary<string, string?> Settings)> CreateClientKeyAsync(CancellationToken ct, params string[] arguments)
     {
