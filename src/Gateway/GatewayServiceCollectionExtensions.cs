@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Gateway.Booking;
 using Serverless.Gateway.Callers;
+using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Http;
 using Serverless.Tools;
 
@@ -39,6 +40,7 @@ public static class GatewayServiceCollectionExtensions
             .Validate(o => o.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
         services.AddSingleton<CallerResolver>();
+        services.AddManagedCredentials(configuration);
         services.AddSingleton<McpServerOptionsFactory>();
         services.AddSingleton<McpGatewayEndpoint>();
         return services;

@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Microsoft.Extensions.Logging;
 using Serverless.Gateway.Booking;
+using Serverless.Gateway.Grants;
 using Serverless.Gateway.Telemetry;
 using Serverless.Tools.Catalog;
 
@@ -48,8 +49,10 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
         options.ServerInstructions = Instructions;
         options.Capabilities = new ServerCapabilities { Tools = new ToolsCapability { ListChanged = false } };
         options.ToolCollection = collection;
-        // Audit first, so it also sees the ledger's refusals; the ledger needs BookingLedger in the call's services.
+        // Audit first, so it also sees the grant's and the ledger's refusals; the grant check comes before the
+        // ledger so a refused call records nothing. The ledger needs BookingLedger in the call's services.
         options.Filters.Request.CallToolFilters.Add(ToolCallAudit.Filter(audit));
+        options.Filters.Request.CallToolFilters.Add(GrantFilter.Filter());
         options.Filters.Request.CallToolFilters.Add(BookingLedgerFilter.Filter());
     }
 }

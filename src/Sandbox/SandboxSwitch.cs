@@ -36,7 +36,10 @@ public static class SandboxSwitch
         return server;
     }
 
-    /// <summary>Sandbox__Enabled wins; unset, the sandbox is used only when nothing points at a real upstream.</summary>
+    /// <summary>
+    /// Sandbox__Enabled wins; unset, the sandbox is used only when nothing points at a real upstream. Managed
+    /// credentials count as pointing there: such a deployment holds real keys and must never fall back to the twin.
+    /// </summary>
     public static bool ShouldUse(IConfiguration configuration, bool forced)
     {
         if (forced)
@@ -56,7 +59,8 @@ public static class SandboxSwitch
             $"{PilotStatusSection}:ApiKey", $"{ChiliPiperSection}:ApiKey",
             $"{PilotStatusSection}:BaseUrl", $"{ChiliPiperSection}:BaseUrl",
         ];
-        return keys.All(k => string.IsNullOrWhiteSpace(configuration[k]));
+        var managed = string.Equals(configuration["Credentials:Mode"], "Managed", StringComparison.OrdinalIgnoreCase);
+        return !managed && keys.All(k => string.IsNullOrWhiteSpace(configuration[k]));
     }
 
     /// <summary>Starts the twin and returns the settings that route the gateway to it.</summary>

@@ -5,17 +5,27 @@ internal sealed record CommandLine(string Command, bool Sandbox, bool Help, stri
 {
     public const string Usage = """
         Usage: serverless-mcp-gateway [serve|stdio] [--sandbox] [--urls URL] [--Section:Key=value ...]
+               serverless-mcp-gateway client-key <id> [--numbers ids|*] [--chilipiper full|read|none] [--toolsets ids] [--readonly]
 
-          serve      Serve MCP over HTTP (default), at http://127.0.0.1:7071/mcp unless --urls says otherwise.
-          stdio      Serve MCP over standard input/output for desktop clients; credentials from the environment.
-          --sandbox  Use the built-in offline twin of both APIs instead of the real ones.
+          serve       Serve MCP over HTTP (default), at http://127.0.0.1:7071/mcp unless --urls says otherwise.
+          stdio       Serve MCP over standard input/output for desktop clients; credentials from the environment.
+          --sandbox   Use the built-in offline twin of both APIs instead of the real ones.
+          client-key  Create a gateway client key for managed credentials (Credentials__Mode=Managed): prints
+                      the key once and the Clients__<id>__* settings to add, in environment and Azure CLI form.
 
         Configuration (environment variables use __ in place of :):
           PilotStatus__ApiKey, ChiliPiper__ApiKey      server-wide upstream credentials (single-user mode)
           PilotStatus__BaseUrl, ChiliPiper__BaseUrl    upstream locations
+          Credentials__Mode                            PassThrough (default) or Managed (keys held by the gateway)
+          KeyVault__Uri, Secrets__<name>               where managed keys are read from
+          Clients__<id>__KeySha256, __Numbers, ...     managed clients and their grants (client-key prints them)
+          Credentials__ClientKey                       stdio in managed mode: the client key to act as
           Sandbox__Enabled                             true forces the sandbox, false forbids it
           Gateway__AllowedHosts__0, Gateway__MaxRequestBodyBytes, ...  (see README)
         """;
+
+    public const string ClientKeyUsage =
+        "Usage: serverless-mcp-gateway client-key <id> [--numbers ids|*] [--chilipiper full|read|none] [--toolsets ids] [--readonly]";
 
     public static CommandLine Parse(string[] args)
     {
@@ -28,6 +38,9 @@ internal sealed record CommandLine(string Command, bool Sandbox, bool Help, stri
             var arg = args[i];
             switch (arg)
             {
+                case "client-key" when i == 0:
+                    // Everything after it belongs to the command, including its own --switches.
+                    return new CommandLine(arg, false, false, args[1..]);
                 case "serve" or "stdio" when i == 0:
                     command = arg;
                     break;

@@ -7,6 +7,11 @@ if (commandLine.Help)
     return 0;
 }
 
+if (commandLine.Command == "client-key")
+{
+    return ClientKeyCommand.Run(commandLine.ConfigurationArgs, Console.Out, Console.Error);
+}
+
 try
 {
     return commandLine.Command == "stdio"

@@ -4,6 +4,8 @@ using ModelContextProtocol.Server;
 using Serverless.Gateway;
 using Serverless.Sandbox;
 using Serverless.Gateway.Booking;
+using Serverless.Gateway.Callers;
+using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Selection;
 using Serverless.Gateway.Telemetry;
 using Serverless.Tools;
@@ -12,7 +14,10 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Server;
 
-/// <summary>MCP over stdin/stdout for clients that launch a local process; credentials come from configuration.</summary>
+/// <summary>
+/// MCP over stdin/stdout for clients that launch a local process; credentials come from configuration: the
+/// vendor keys (pass-through), or in managed mode a client key and the secrets the gateway holds.
+/// </summary>
 internal static class StdioCommand
 {
     public static async Task<int> RunAsync(CommandLine commandLine)
@@ -22,18 +27,6 @@ internal static class StdioCommand
         await using var sandbox = await SandboxSwitch.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
 
         var configuration = builder.Configuration;
-        builder.Services.AddScoped(_ => CredentialsFrom(configuration));
-        builder.Services.AddGatewayTools(configuration);
-        builder.Services.AddBookingLedger(configuration);
-        builder.Services.AddGatewayTelemetry(configuration);
-
-        var credentials = CredentialsFrom(configuration);
-        if (!credentials.HasAny)
-        {
-            await Console.Error.WriteLineAsync("No upstream credential: set PilotStatus__ApiKey and/or ChiliPiper__ApiKey, or pass --sandbox.");
-            return 2;
-        }
-
         var catalog = ToolCatalog.CreateDefault();
         var (selection, selectionError) = ToolSelectionParser.Parse(catalog, null, false,
             configuration["Selection:Toolsets"], configuration["Selection:Tools"], configuration["Selection:ExcludeTools"], configuration["Selection:ReadOnly"]);
@@ -43,7 +36,41 @@ internal static class StdioCommand
             return 2;
         }
 
-        var tools = selection.Apply(catalog, credentials.Has);
+        IReadOnlyList<ToolEntry> tools;
+        if (string.Equals(configuration["Credentials:Mode"], nameof(CredentialsMode.Managed), StringComparison.OrdinalIgnoreCase))
+        {
+            // Managed over stdio: the process acts as one configured client, named by its key, within that client's grant.
+            var clients = new ClientRegistry();
+            clients.Load(configuration.GetSection(ClientOptions.Section));
+            if (clients.Authenticate(NonEmpty(configuration["Credentials:ClientKey"])) is not { } identity)
+            {
+                await Console.Error.WriteLineAsync("Managed credentials: set Credentials__ClientKey to the key of a configured client (Clients__<id>__KeySha256).");
+                return 2;
+            }
+
+            var number = NonEmpty(configuration[$"{UpstreamOptions.PilotStatusSection}:WhatsAppNumberId"]);
+            builder.Services.AddScoped(_ => new CurrentCaller { Identity = identity, NumberHeader = number });
+            builder.Services.AddScoped(_ => new CallerCredentials());
+            builder.Services.AddGatewayTools(configuration);
+            builder.Services.AddManagedCredentials(configuration);
+            tools = selection.Apply(catalog, _ => true).Where(e => identity.Grant.Excludes(e) is null).ToArray();
+        }
+        else
+        {
+            builder.Services.AddScoped(_ => CredentialsFrom(configuration));
+            builder.Services.AddGatewayTools(configuration);
+            var credentials = CredentialsFrom(configuration);
+            if (!credentials.HasAny)
+            {
+                await Console.Error.WriteLineAsync("No upstream credential: set PilotStatus__ApiKey and/or ChiliPiper__ApiKey, or pass --sandbox.");
+                return 2;
+            }
+
+            tools = selection.Apply(catalog, credentials.Has);
+        }
+
+        builder.Services.AddBookingLedger(configuration);
+        builder.Services.AddGatewayTelemetry(configuration);
         builder.Services.AddMcpServer().WithStdioServerTransport();
         builder.Services.AddOptions<McpServerOptions>().Configure<ILoggerFactory>((options, loggers) =>
             McpServerOptionsFactory.Configure(options, tools, loggers.CreateLogger("Serverless.Gateway.Audit")));

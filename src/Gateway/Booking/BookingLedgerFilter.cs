@@ -23,8 +23,8 @@ public static class BookingLedgerFilter
         var services = request.Services ?? throw new InvalidOperationException("A tool call needs request services.");
         var ledger = services.GetRequiredService<BookingLedger>();
 
-        // Without a Chili Piper token the tool fails on its own, before any upstream call.
-        if (CallerId.Of(services.GetRequiredService<CallerCredentials>()) is not { } caller)
+        // Without a caller (no managed identity, no Chili Piper token) the tool fails on its own, before any upstream call.
+        if (CallerId.Of(services) is not { } caller)
         {
             return await next(request, cancellationToken);
         }

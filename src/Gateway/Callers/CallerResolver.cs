@@ -44,10 +44,11 @@ public sealed class CallerResolver(IOptionsMonitor<UpstreamOptions> upstreams)
 
     private string? Configured(string section) => upstreams.Get(section).ApiKey is { Length: > 0 } key ? key : null;
 
-    private static string? Header(HttpRequest request, string name) =>
+    public static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value.ToString()) ? value.ToString().Trim() : null;
 
-    private static string? BearerToken(HttpRequest request)
+    /// <summary>The token of an "Authorization: Bearer" header, or null.</summary>
+    public static string? BearerToken(HttpRequest request)
     {
         var value = Header(request, "Authorization");
         const string scheme = "Bearer ";

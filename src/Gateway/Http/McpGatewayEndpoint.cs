@@ -10,6 +10,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Gateway.Callers;
+using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Protocol;
 using Serverless.Gateway.Selection;
 using Serverless.Tools.Catalog;
@@ -24,8 +25,10 @@ namespace Serverless.Gateway.Http;
 public sealed class McpGatewayEndpoint(
     ToolCatalog catalog,
     CallerResolver callers,
+    ClientRegistry clients,
     McpServerOptionsFactory serverOptions,
     IOptionsMonitor<GatewayOptions> options,
+    IOptionsMonitor<CredentialsOptions> credentialOptions,
     ILoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<McpGatewayEndpoint>();
@@ -137,15 +140,41 @@ public sealed class McpGatewayEndpoint(
             return;
         }
 
-        var credentials = context.RequestServices.GetRequiredService<CallerCredentials>();
-        callers.Fill(request, credentials);
-        if (!credentials.HasAny)
+        Func<ToolEntry, bool> allowed;
+        if (credentialOptions.CurrentValue.Mode == CredentialsMode.Managed)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"mcp\", ApiKey realm=\"mcp\", header=\"x-api-key\"";
-            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, JsonRpcErrors.ServerError,
-                "Unauthorized: send a credential for at least one upstream: " + string.Join("; ", CallerResolver.AcceptedHeaders) + ".",
-                requestId, new JsonObject { ["acceptedHeaders"] = new JsonArray([.. CallerResolver.AcceptedHeaders.Select(h => JsonValue.Create(h))]) });
-            return;
+            // Managed: the caller proves it is a configured client; its grant, not vendor keys, decides what it sees.
+            var key = CallerResolver.BearerToken(request);
+            if (clients.Authenticate(key) is not { } identity)
+            {
+                context.Response.Headers.WWWAuthenticate = key is null ? "Bearer realm=\"mcp\"" : "Bearer realm=\"mcp\", error=\"invalid_token\"";
+                await JsonRpcErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, JsonRpcErrors.ServerError,
+                    "Unauthorized: this gateway holds the upstream keys itself; send your gateway client key as 'Authorization: Bearer <key>'" +
+                    (key is null ? "." : " (the key sent is not a configured client's)."), requestId);
+                return;
+            }
+
+            // The client key is a credential too: nothing the gateway emits may echo it.
+            context.RequestServices.GetRequiredService<KnownSecrets>().Remember(key);
+            var caller = context.RequestServices.GetRequiredService<CurrentCaller>();
+            caller.Identity = identity;
+            caller.NumberHeader = CallerResolver.Header(request, Tools.PilotStatus.PilotStatusClient.NumberIdHeader);
+            allowed = entry => identity.Grant.Excludes(entry) is null;
+        }
+        else
+        {
+            var credentials = context.RequestServices.GetRequiredService<CallerCredentials>();
+            callers.Fill(request, credentials);
+            if (!credentials.HasAny)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"mcp\", ApiKey realm=\"mcp\", header=\"x-api-key\"";
+                await JsonRpcErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, JsonRpcErrors.ServerError,
+                    "Unauthorized: send a credential for at least one upstream: " + string.Join("; ", CallerResolver.AcceptedHeaders) + ".",
+                    requestId, new JsonObject { ["acceptedHeaders"] = new JsonArray([.. CallerResolver.AcceptedHeaders.Select(h => JsonValue.Create(h))]) });
+                return;
+            }
+
+            allowed = entry => credentials.Has(entry.Upstream);
         }
 
         var (selection, selectionError) = ToolSelectionParser.Parse(toolsets, readOnly, request.Headers, catalog);
@@ -155,7 +184,7 @@ public sealed class McpGatewayEndpoint(
             return;
         }
 
-        var tools = selection.Apply(catalog, credentials.Has);
+        var tools = selection.Apply(catalog, _ => true).Where(allowed).ToArray();
         if (settings.DisabledToolsets.Length > 0)
         {
             tools = [.. tools.Where(t => !settings.DisabledToolsets.Contains(t.Toolset, StringComparer.Ordinal))];

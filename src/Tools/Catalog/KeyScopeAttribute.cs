@@ -18,4 +18,10 @@ public enum KeyScope
 public sealed class KeyScopeAttribute(KeyScope scope) : Attribute
 {
     public KeyScope Scope { get; } = scope;
+
+    /// <summary>
+    /// The parameter that names the WhatsApp number the call acts on, when it is not called
+    /// <see cref="ToolCatalog.DefaultNumberArgument"/> (for example "id" in the numbers tools).
+    /// </summary>
+    public string? NumberArgument { get; init; }
 }

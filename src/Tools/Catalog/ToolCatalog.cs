@@ -47,7 +47,8 @@ public sealed class ToolCatalog
                 }
 
                 var name = tool.ProtocolTool.Name;
-                entries.Add(new ToolEntry(name, toolset, upstream, tool.ProtocolTool.Annotations?.ReadOnlyHint == true, tool, keyScope?.Scope));
+                entries.Add(new ToolEntry(name, toolset, upstream, tool.ProtocolTool.Annotations?.ReadOnlyHint == true, tool, keyScope?.Scope,
+                    NumberArgumentOf(method, keyScope)));
             }
         }
 
@@ -60,6 +61,27 @@ public sealed class ToolCatalog
                 throw new InvalidOperationException($"Tool '{entry.Name}' is declared twice.");
             }
         }
+    }
+
+    /// <summary>The parameter name Pilot Status tools use for the WhatsApp number they act on.</summary>
+    public const string DefaultNumberArgument = "whatsappNumberId";
+
+    private static string? NumberArgumentOf(MethodInfo method, KeyScopeAttribute? keyScope)
+    {
+        if (keyScope is null)
+        {
+            return null;
+        }
+
+        var name = keyScope.NumberArgument ?? DefaultNumberArgument;
+        if (method.GetParameters().Any(p => p.Name == name))
+        {
+            return name;
+        }
+
+        return keyScope.NumberArgument is null
+            ? null
+            : throw new InvalidOperationException($"{method.DeclaringType?.Name}.{method.Name} declares number argument '{name}' but has no such parameter.");
     }
 
     /// <summary>The catalog of every area in this assembly.</summary>

@@ -60,8 +60,17 @@ public sealed partial class ChiliPiperClient(
         new("pageSize", pagination?.PageSize?.ToString(CultureInfo.InvariantCulture)),
     ];
 
-    protected override void Authorize(HttpRequestMessage request)
+    protected override bool CanRefreshCredential => credentials.Managed is not null;
+
+    protected override async ValueTask AuthorizeAsync(HttpRequestMessage request, bool refresh, CancellationToken cancellationToken)
     {
+        if (credentials.Managed is { } managed)
+        {
+            var credential = await managed.GetAsync(Upstream.ChiliPiper, refresh, cancellationToken).ConfigureAwait(false);
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + credential.Secret);
+            return;
+        }
+
         if (string.IsNullOrEmpty(credentials.ChiliPiperToken))
         {
             throw new MissingCredentialException(Upstream.ChiliPiper,

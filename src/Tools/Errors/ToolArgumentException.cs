@@ -9,8 +9,17 @@ public sealed class ToolArgumentException(string parameter, string message, stri
     public string? Code { get; } = code;
 }
 
-/// <summary>The caller sent no credential the tool's upstream accepts.</summary>
-public sealed class MissingCredentialException(Serverless.Tools.Catalog.Upstream upstream, string howToFix) : Exception(howToFix)
+/// <summary>
+/// No credential the tool's upstream accepts: the caller sent none, or (managed mode) the deployment cannot
+/// obtain the key the call needs. The message says how to fix it and never holds a credential.
+/// </summary>
+public sealed class MissingCredentialException(Serverless.Tools.Catalog.Upstream upstream, string howToFix, string code = MissingCredentialException.DefaultCode)
+    : Exception(howToFix)
 {
+    public const string DefaultCode = "CREDENTIAL_MISSING";
+
     public Serverless.Tools.Catalog.Upstream Upstream { get; } = upstream;
+
+    /// <summary>CREDENTIAL_MISSING, or a more precise code such as SECRET_MISSING.</summary>
+    public string Code { get; } = code;
 }

@@ -28,9 +28,9 @@ public static class ToolResults
             return Error(new JsonObject
             {
                 ["upstream"] = e.Upstream.DisplayName(),
-                ["code"] = "CREDENTIAL_MISSING",
+                ["code"] = e.Code,
                 ["message"] = e.Message,
-            }, $"{e.Upstream.DisplayName()}: no credential (CREDENTIAL_MISSING). {e.Message}");
+            }, $"{e.Upstream.DisplayName()}: no credential ({e.Code}). {e.Message}");
         }
         catch (UpstreamException e)
         {
@@ -100,6 +100,11 @@ public static class ToolResults
         var code = e.Code is null ? "" : $" {e.Code}";
         return Error(payload, $"Invalid argument '{e.Parameter}'{code}: {e.Message}\nNext: {payload["next"]} The upstream was not called.");
     }
+
+    /// <summary>A call the gateway refused before any upstream request (for example outside the caller's grant).</summary>
+    public static CallToolResult Refused(string code, string message, string next) => Error(
+        new JsonObject { ["code"] = code, ["message"] = message, ["next"] = next },
+        $"Refused ({code}): {message}\nNext: {next} The upstream was not called.");
 
     private static CallToolResult Error(JsonObject payload, string text) => new()
     {

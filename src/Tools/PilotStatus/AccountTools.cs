@@ -4,6 +4,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Tools.Catalog;
 using Serverless.Tools.Errors;
+using Serverless.Tools.Upstreams;
 using Serverless.Tools.Validation;
 
 namespace Serverless.Tools.PilotStatus;
@@ -14,7 +15,7 @@ namespace Serverless.Tools.PilotStatus;
 /// </summary>
 [McpServerToolType]
 [Toolset(Toolsets.Account)]
-public sealed class AccountTools(PilotStatusClient client)
+public sealed class AccountTools(PilotStatusClient client, CallerCredentials credentials)
 {
     [KeyScope(KeyScope.Tenant)]
     [McpServerTool(Name = "api_keys_list", Title = "List the numbers' API keys", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -24,6 +25,14 @@ public sealed class AccountTools(PilotStatusClient client)
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
         {
+            if (reveal == true && credentials.Managed is not null)
+            {
+                // The deployment holds the keys so that its callers never see them.
+                throw new ToolArgumentException(nameof(reveal),
+                    "This gateway holds the Pilot Status keys on its callers' behalf (managed credentials) and never reveals them. Call again without reveal.",
+                    "REVEAL_NOT_ALLOWED");
+            }
+
             var response = await client.ListApiKeysAsync(cancellationToken);
             return reveal == true
                 ? ToolResults.Success(response.Body, "These are live secrets: share them only with the person who asked, and never in logs or shared chats.")
@@ -39,6 +48,12 @@ public sealed class AccountTools(PilotStatusClient client)
         ToolResults.RunAsync(isRead: false, async () =>
         {
             var response = await client.RegenerateNumberKeyAsync(Arguments.NotBlank(whatsappNumberId, nameof(whatsappNumberId)), cancellationToken);
+            if (credentials.Managed is not null)
+            {
+                return ToolResults.Success(ApiKeyMask.Mask(response.Body),
+                    "The number's previous key no longer works. This gateway holds the keys (managed credentials): the new key is not shown, and a key the gateway found through the tenant key is picked up again on its own; a key stored as the number's own secret must be replaced there.");
+            }
+
             return ToolResults.Success(response.Body,
                 "The number's previous key no longer works. This is the only time the new key is shown: have the user store it securely now.");
         });

@@ -24,7 +24,7 @@ public sealed class NumbersTools(PilotStatusClient client)
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.ListNumbersAsync(cancellationToken)).Body));
 
-    [KeyScope(KeyScope.Either)]
+    [KeyScope(KeyScope.Either, NumberArgument = "id")]
     [McpServerTool(Name = "numbers_get", Title = "Get a WhatsApp number", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Read one WhatsApp number: state, health (quality rating, messaging tier, Meta status, whether it can send) and, for Meta numbers, the Meta profile and WABA details. Cached unless refresh is true. Works with the tenant key (recommended) or a number key.")]
     public Task<CallToolResult> GetNumber(
@@ -58,7 +58,7 @@ public sealed class NumbersTools(PilotStatusClient client)
             return ToolResults.Success(response.Body, "Show the QR code or pairing code to the phone's owner, then poll numbers_status until the state is OPEN.");
         });
 
-    [KeyScope(KeyScope.Either)]
+    [KeyScope(KeyScope.Either, NumberArgument = "id")]
     [McpServerTool(Name = "numbers_status", Title = "Get a number's connection state", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Live connection state of one WhatsApp number: OPEN (ready to send), CONNECTING (waiting for the QR scan) or CLOSE/CLOSED (disconnected: use numbers_connect). Poll it after showing a QR code. Works with the tenant key (recommended) or a number key.")]
     public Task<CallToolResult> NumberStatus(
@@ -67,7 +67,7 @@ public sealed class NumbersTools(PilotStatusClient client)
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.NumberStatusAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
-    [KeyScope(KeyScope.Either)]
+    [KeyScope(KeyScope.Either, NumberArgument = "id")]
     [McpServerTool(Name = "numbers_connect", Title = "Get a new QR code for a number", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Start pairing a disconnected QR-paired number again: returns a fresh qrcodeBase64 and pairingCode to show its owner. Fails with 409 when the number is already OPEN; not for Meta numbers. Then poll numbers_status. Works with the tenant key (recommended) or a number key.")]
     public Task<CallToolResult> ConnectNumber(
@@ -76,7 +76,7 @@ public sealed class NumbersTools(PilotStatusClient client)
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.ConnectNumberAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
-    [KeyScope(KeyScope.Either)]
+    [KeyScope(KeyScope.Either, NumberArgument = "id")]
     [McpServerTool(Name = "numbers_delete", Title = "Remove a WhatsApp number", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
     [Description("Permanently remove a WhatsApp number from the account: its WhatsApp session is closed, its API key stops working and its paid slot is released. Cannot be undone; confirm with the user first. Works with the tenant key (recommended) or a number key.")]
     public Task<CallToolResult> DeleteNumber(

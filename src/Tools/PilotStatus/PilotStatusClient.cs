@@ -53,8 +53,22 @@ public sealed partial class PilotStatusClient(
         new("pageSize", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
-    protected override void Authorize(HttpRequestMessage request)
+    protected override bool CanRefreshCredential => credentials.Managed is not null;
+
+    protected override async ValueTask AuthorizeAsync(HttpRequestMessage request, bool refresh, CancellationToken cancellationToken)
     {
+        if (credentials.Managed is { } managed)
+        {
+            var credential = await managed.GetAsync(Upstream.PilotStatus, refresh, cancellationToken).ConfigureAwait(false);
+            request.Headers.TryAddWithoutValidation(ApiKeyHeader, credential.Secret);
+            if (credential.WhatsAppNumberId is { Length: > 0 } number)
+            {
+                request.Headers.TryAddWithoutValidation(NumberIdHeader, number);
+            }
+
+            return;
+        }
+
         if (!string.IsNullOrEmpty(credentials.PilotStatusApiKey))
         {
             request.Headers.TryAddWithoutValidation(ApiKeyHeader, credentials.PilotStatusApiKey);

@@ -16,6 +16,12 @@ public sealed class CallerCredentials
 
     public string? ChiliPiperToken { get; set; }
 
+    /// <summary>
+    /// Managed mode: the deployment's keys for this call, chosen by the gateway. When set, the typed clients
+    /// use it instead of the values above, and re-read it once when the upstream answers 401.
+    /// </summary>
+    public IManagedCredentials? Managed { get; set; }
+
     public bool Has(Upstream upstream) => upstream switch
     {
         Upstream.PilotStatus => !string.IsNullOrEmpty(PilotStatusApiKey) || !string.IsNullOrEmpty(PilotStatusApiKeyId),
@@ -25,6 +31,7 @@ public sealed class CallerCredentials
 
     public bool HasAny => Has(Upstream.PilotStatus) || Has(Upstream.ChiliPiper);
 
-    public override string ToString() =>
-        $"CallerCredentials(PilotStatus: {(Has(Upstream.PilotStatus) ? "present" : "none")}, ChiliPiper: {(Has(Upstream.ChiliPiper) ? "present" : "none")})";
+    public override string ToString() => Managed is not null
+        ? "CallerCredentials(managed)"
+        : $"CallerCredentials(PilotStatus: {(Has(Upstream.PilotStatus) ? "present" : "none")}, ChiliPiper: {(Has(Upstream.ChiliPiper) ? "present" : "none")})";
 }

@@ -37,7 +37,14 @@ public abstract class UpstreamClient
     protected abstract Upstream Upstream { get; }
 
     /// <summary>Adds the caller's credential, or throws <see cref="MissingCredentialException"/>.</summary>
-    protected abstract void Authorize(HttpRequestMessage request);
+    /// <param name="refresh">True on the one resend after a 401, when <see cref="CanRefreshCredential"/> allowed it.</param>
+    protected abstract ValueTask AuthorizeAsync(HttpRequestMessage request, bool refresh, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when a 401 may mean a rotated key that reading again would fix (managed credentials). A 401 means
+    /// nothing was done, so even a write is then sent once more.
+    /// </summary>
+    protected virtual bool CanRefreshCredential => false;
 
     /// <summary>Reads the vendor's error body into the common shape.</summary>
     protected abstract (string? Code, string Message) ReadError(int status, string? mediaType, string body);
@@ -52,12 +59,14 @@ public abstract class UpstreamClient
         HttpResponseMessage response;
         try
         {
-            response = call.IsRead
-                ? await _readPipeline.ExecuteAsync(
-                    static (state, ct) => state.client.SendOnceAsync(state.call, state.correlationId, ct),
-                    (client: this, call, correlationId),
-                    cancellationToken).ConfigureAwait(false)
-                : await SendOnceAsync(call, correlationId, cancellationToken).ConfigureAwait(false);
+            response = await SendWithPolicyAsync(call, correlationId, refresh: false, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && CanRefreshCredential)
+            {
+                _logger.LogInformation("{Upstream} {Method} {Path} -> 401; reading the credential again and resending once; correlation {CorrelationId}",
+                    Upstream, call.Method, call.Path, correlationId);
+                response.Dispose();
+                response = await SendWithPolicyAsync(call, correlationId, refresh: true, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is HttpRequestException or AttemptTimeoutException)
         {
@@ -105,7 +114,15 @@ public abstract class UpstreamClient
         }
     }
 
-    private async ValueTask<HttpResponseMessage> SendOnceAsync(UpstreamCall call, string correlationId, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendWithPolicyAsync(UpstreamCall call, string correlationId, bool refresh, CancellationToken cancellationToken) =>
+        call.IsRead
+            ? await _readPipeline.ExecuteAsync(
+                static (state, ct) => state.client.SendOnceAsync(state.call, state.correlationId, state.refresh, ct),
+                (client: this, call, correlationId, refresh),
+                cancellationToken).ConfigureAwait(false)
+            : await SendOnceAsync(call, correlationId, refresh, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(UpstreamCall call, string correlationId, bool refresh, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(call.Method, BuildUri(call));
         request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
@@ -114,7 +131,7 @@ public abstract class UpstreamClient
             request.Headers.Accept.ParseAdd(mediaType);
         }
 
-        Authorize(request);
+        await AuthorizeAsync(request, refresh, cancellationToken).ConfigureAwait(false);
         if (call.Body is not null)
         {
             request.Content = new StringContent(call.Body.ToJsonString(), Encoding.UTF8, "application/json");
