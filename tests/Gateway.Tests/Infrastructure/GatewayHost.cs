@@ -33,6 +33,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>The gateway's services, for tests that need what it holds (such as its signing keys).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Every MCP-Protocol-Version header the endpoint received, to prove which revision a client spoke.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> ProtocolVersionsSeen { get; } = new();
 
