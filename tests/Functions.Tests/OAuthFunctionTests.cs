@@ -74,11 +74,11 @@ public sealed class OAuthFunctionTests
     public async Task A_token_for_the_public_mcp_url_is_held_to_its_grant_and_one_for_the_internal_host_is_not_accepted()
     {
         await using var host = await StartAsync();
-        var keys = host.Services.GetRequiredService<SigningKeys>();
+        var keys = host.Services.GetRequiredService<SigningKeyProvider>();
         var grant = new ClientOptions { Numbers = PilotStatusSeed.NumberId2, ChiliPiper = "read" };
         var tokens = new AccessTokens(keys, TimeProvider.System);
-        var good = tokens.Issue(new ResourceUrls(PublicOrigin), "user", "client", grant, TimeSpan.FromMinutes(5));
-        var internalHost = tokens.Issue(new ResourceUrls(host.BaseAddress.GetLeftPart(UriPartial.Authority)), "user", "client", grant, TimeSpan.FromMinutes(5));
+        var good = await tokens.IssueAsync(new ResourceUrls(PublicOrigin), "user", "client", grant, TimeSpan.FromMinutes(5));
+        var internalHost = await tokens.IssueAsync(new ResourceUrls(host.BaseAddress.GetLeftPart(UriPartial.Authority)), "user", "client", grant, TimeSpan.FromMinutes(5));
         using var http = new HttpClient();
 
         using var accepted = await http.SendAsync(ToolsList(host, "/mcp", good), Ct);

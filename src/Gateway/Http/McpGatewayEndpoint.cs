@@ -153,7 +153,18 @@ public sealed class McpGatewayEndpoint(
             var identity = clients.Authenticate(key);
             if (identity is null && urls is not null && key is not null)
             {
-                identity = await context.RequestServices.GetRequiredService<AccessTokens>().ValidateAsync(key, urls);
+                try
+                {
+                    identity = await context.RequestServices.GetRequiredService<AccessTokens>().ValidateAsync(key, urls);
+                }
+                catch (SigningKeysUnavailableException e)
+                {
+                    // The caller's token may be fine: say the server is at fault, not the credential.
+                    _logger.LogError(e, "Access token not checked: {Reason}", e.Message);
+                    await JsonRpcErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.ServerError,
+                        "Service Unavailable: the gateway cannot read its token signing keys; ask its operator.", requestId);
+                    return;
+                }
             }
 
             if (identity is null)

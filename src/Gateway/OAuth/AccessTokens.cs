@@ -10,7 +10,7 @@ namespace Serverless.Gateway.OAuth;
 /// JWT access tokens (RFC 9068, typ at+jwt) signed with the gateway's keys, accepted only for this resource:
 /// issuer, audience (the MCP URL), signature and lifetime must all hold, and the grant claims must parse.
 /// </summary>
-public sealed class AccessTokens(SigningKeys keys, TimeProvider time)
+public sealed class AccessTokens(SigningKeyProvider keys, TimeProvider time)
 {
     public const string CallerIssuer = "oauth";
     public const string TokenType = "at+jwt";
@@ -18,12 +18,13 @@ public sealed class AccessTokens(SigningKeys keys, TimeProvider time)
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public string Issue(ResourceUrls urls, string subject, string clientId, ClientOptions grant, TimeSpan lifetime) =>
-        Issue(urls.Issuer, urls.Resource, subject, clientId, grant, lifetime);
+    public Task<string> IssueAsync(ResourceUrls urls, string subject, string clientId, ClientOptions grant, TimeSpan lifetime) =>
+        IssueAsync(urls.Issuer, urls.Resource, subject, clientId, grant, lifetime);
 
     /// <summary>A token for any audience; this gateway accepts only those for its own resource.</summary>
-    public string Issue(string issuer, string audience, string subject, string clientId, ClientOptions grant, TimeSpan lifetime)
+    public async Task<string> IssueAsync(string issuer, string audience, string subject, string clientId, ClientOptions grant, TimeSpan lifetime)
     {
+        var signing = (await keys.GetAsync().ConfigureAwait(false)).Current;
         var now = time.GetUtcNow().UtcDateTime;
         var claims = GrantClaims.ToClaims(grant);
         claims[JwtRegisteredClaimNames.Sub] = subject;
@@ -38,18 +39,20 @@ public sealed class AccessTokens(SigningKeys keys, TimeProvider time)
             Expires = now + lifetime,
             TokenType = TokenType,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(signing, SecurityAlgorithms.RsaSha256),
         });
     }
 
     /// <summary>The caller a token stands for, or null when it is not a valid access token for this resource.</summary>
+    /// <exception cref="SigningKeysUnavailableException">The keys to check it with cannot be read.</exception>
     public async Task<CallerIdentity?> ValidateAsync(string token, ResourceUrls urls)
     {
+        var verifying = (await keys.GetAsync().ConfigureAwait(false)).All;
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = urls.Issuer,
             ValidAudience = urls.Resource,
-            IssuerSigningKeys = keys.All,
+            IssuerSigningKeys = verifying,
             ValidTypes = [TokenType],
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             RequireExpirationTime = true,

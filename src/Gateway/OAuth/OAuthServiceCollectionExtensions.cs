@@ -10,7 +10,8 @@ public static class OAuthServiceCollectionExtensions
 {
     /// <summary>
     /// The protected-resource side of OAuth: settings, metadata endpoint and token validation. The signing keys are
-    /// read (or created) on first use only, so a deployment without OAuth never touches them.
+    /// read (or created) on first use only, so a deployment without OAuth never touches them. Needs the managed
+    /// credentials' registrations (secret source, known secrets).
     /// </summary>
     public static IServiceCollection AddOAuthResource(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,11 +24,7 @@ public static class OAuthServiceCollectionExtensions
             .Validate<IOptions<OAuthOptions>>((credentials, oauth) => !oauth.Value.Enabled || credentials.Mode == CredentialsMode.Managed,
                 "OAuth:Enabled needs Credentials:Mode=Managed: access tokens carry grants over the keys the deployment holds.");
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<OAuthOptions>>().Value.SigningKeyFile;
-            return SigningKeys.LoadOrCreate(string.IsNullOrWhiteSpace(path) ? OAuthOptions.DefaultSigningKeyFile() : path);
-        });
+        services.TryAddSingleton<SigningKeyProvider>();
         services.TryAddSingleton<AccessTokens>();
         services.TryAddSingleton<ProtectedResourceEndpoint>();
         return services;

@@ -58,6 +58,26 @@ public sealed class SigningKeys
         return new SigningKeys([.. _keys, Key(rsa.ExportPkcs8PrivateKey())]);
     }
 
+    /// <summary>
+    /// Keys from PEM text holding one or more private keys (PKCS#8 or PKCS#1 RSA), oldest first: the last one signs.
+    /// This is the form of the Key Vault secret, so a rotation is a new secret version with a key appended.
+    /// </summary>
+    public static SigningKeys FromPem(string text)
+    {
+        var keys = new List<RsaSecurityKey>();
+        var rest = text.AsSpan();
+        while (PemEncoding.TryFind(rest, out var fields))
+        {
+            var block = rest[fields.Location];
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(block);
+            keys.Add(Key(rsa.ExportPkcs8PrivateKey()));
+            rest = rest[fields.Location.End..];
+        }
+
+        return keys.Count > 0 ? new SigningKeys(keys) : throw new InvalidOperationException("The signing key secret holds no PEM private key.");
+    }
+
     public static SigningKeys FromJson(string json)
     {
         var file = JsonSerializer.Deserialize<KeyFile>(json) ?? throw new InvalidOperationException("The signing key document is empty.");

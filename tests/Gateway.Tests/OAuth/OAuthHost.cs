@@ -23,7 +23,7 @@ public static class OAuthHost
     public static ResourceUrls Urls(this GatewayHost host) => new(host.BaseAddress.GetLeftPart(UriPartial.Authority));
 
     /// <summary>A token from the host's own keys, as its authorization server would issue it.</summary>
-    public static string Token(this GatewayHost host, ClientOptions grant, ResourceUrls? urls = null, TimeProvider? time = null, TimeSpan? lifetime = null) =>
-        new AccessTokens(host.Services.GetRequiredService<SigningKeys>(), time ?? TimeProvider.System)
-            .Issue(urls ?? host.Urls(), "user-1", "client-1", grant, lifetime ?? TimeSpan.FromMinutes(5));
+    public static Task<string> TokenAsync(this GatewayHost host, ClientOptions grant, ResourceUrls? urls = null, TimeProvider? time = null, TimeSpan? lifetime = null) =>
+        new AccessTokens(host.Services.GetRequiredService<SigningKeyProvider>(), time ?? TimeProvider.System)
+            .IssueAsync(urls ?? host.Urls(), "user-1", "client-1", grant, lifetime ?? TimeSpan.FromMinutes(5));
 }

@@ -83,7 +83,7 @@ public sealed class ProtectedResourceTests
         var recorder = new UpstreamRecorder();
         await using var host = await ManagedHost.StartAsync(recorder, OAuthHost.Settings());
         var ct = TestContext.Current.CancellationToken;
-        await using var client = await host.ConnectAsClientAsync(host.Token(OAuthHost.NumberTwoReadChiliPiper));
+        await using var client = await host.ConnectAsClientAsync(await host.TokenAsync(OAuthHost.NumberTwoReadChiliPiper));
 
         var listed = (await client.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name).ToHashSet();
         var conversations = await client.CallToolAsync("conversations_list", new Dictionary<string, object?>(), cancellationToken: ct);
@@ -115,12 +115,12 @@ public sealed class ProtectedResourceTests
         var grant = OAuthHost.NumberTwoReadChiliPiper;
         var token = why switch
         {
-            "another audience" => new AccessTokens(Keys(host), TimeProvider.System).Issue(origin, "https://other.example.com/mcp", "user-1", "client-1", grant, TimeSpan.FromMinutes(5)),
-            "another issuer" => host.Token(grant, new ResourceUrls("https://elsewhere.example.com")),
-            "expired" => host.Token(grant, time: new ManualTime(DateTimeOffset.UtcNow.AddHours(-2)), lifetime: TimeSpan.FromMinutes(60)),
-            "another signing key" => new AccessTokens(SigningKeys.FromJson(FreshKeysJson()), TimeProvider.System).Issue(host.Urls(), "user-1", "client-1", grant, TimeSpan.FromMinutes(5)),
-            "no grant claims" => WithoutGrant(host),
-            "tampered" => Tamper(host.Token(grant)),
+            "another audience" => await new AccessTokens(Keys(host), TimeProvider.System).IssueAsync(origin, "https://other.example.com/mcp", "user-1", "client-1", grant, TimeSpan.FromMinutes(5)),
+            "another issuer" => await host.TokenAsync(grant, new ResourceUrls("https://elsewhere.example.com")),
+            "expired" => await host.TokenAsync(grant, time: new ManualTime(DateTimeOffset.UtcNow.AddHours(-2)), lifetime: TimeSpan.FromMinutes(60)),
+            "another signing key" => await new AccessTokens(SigningKeyProvider.Of(SigningKeys.FromJson(FreshKeysJson())), TimeProvider.System).IssueAsync(host.Urls(), "user-1", "client-1", grant, TimeSpan.FromMinutes(5)),
+            "no grant claims" => await WithoutGrantAsync(host),
+            "tampered" => Tamper(await host.TokenAsync(grant)),
             _ => throw new ArgumentOutOfRangeException(nameof(why)),
         };
         using var http = new HttpClient();
@@ -156,8 +156,8 @@ public sealed class ProtectedResourceTests
         Assert.Contains("Credentials:Mode=Managed", error.ToString(), StringComparison.Ordinal);
     }
 
-    private static SigningKeys Keys(GatewayHost host) =>
-        (SigningKeys)host.Services.GetService(typeof(SigningKeys))!;
+    private static SigningKeyProvider Keys(GatewayHost host) =>
+        (SigningKeyProvider)host.Services.GetService(typeof(SigningKeyProvider))!;
 
     private static string FreshKeysJson()
     {
@@ -166,8 +166,9 @@ public sealed class ProtectedResourceTests
     }
 
     /// <summary>A correctly signed token whose claims name no grant.</summary>
-    private static string WithoutGrant(GatewayHost host)
+    private static async Task<string> WithoutGrantAsync(GatewayHost host)
     {
+        var signing = (await Keys(host).GetAsync()).Current;
         var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
         var urls = host.Urls();
         return handler.CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
@@ -177,7 +178,7 @@ public sealed class ProtectedResourceTests
             Expires = DateTime.UtcNow.AddMinutes(5),
             TokenType = AccessTokens.TokenType,
             Claims = new Dictionary<string, object> { ["sub"] = "user-1", ["client_id"] = "client-1" },
-            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(Keys(host).Current, "RS256"),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(signing, "RS256"),
         });
     }
 

@@ -28,17 +28,17 @@ public sealed class SigningKeysTests
         var path = Path.Combine(Path.GetTempPath(), "oauth-test-" + Guid.NewGuid().ToString("N"), "keys.json");
         var before = SigningKeys.LoadOrCreate(path);
         var urls = new ResourceUrls("https://gateway.example.com");
-        var oldToken = new AccessTokens(before, TimeProvider.System).Issue(urls, "u", "c", OAuthHost.NumberTwoReadChiliPiper, TimeSpan.FromMinutes(5));
+        var oldToken = await new AccessTokens(SigningKeyProvider.Of(before), TimeProvider.System).IssueAsync(urls, "u", "c", OAuthHost.NumberTwoReadChiliPiper, TimeSpan.FromMinutes(5));
 
         var after = before.Rotate();
-        var rotated = new AccessTokens(after, TimeProvider.System);
-        var newToken = rotated.Issue(urls, "u", "c", OAuthHost.NumberTwoReadChiliPiper, TimeSpan.FromMinutes(5));
+        var rotated = new AccessTokens(SigningKeyProvider.Of(after), TimeProvider.System);
+        var newToken = await rotated.IssueAsync(urls, "u", "c", OAuthHost.NumberTwoReadChiliPiper, TimeSpan.FromMinutes(5));
 
         Assert.NotEqual(before.Current.KeyId, after.Current.KeyId);
         Assert.NotNull(await rotated.ValidateAsync(oldToken, urls));
         Assert.NotNull(await rotated.ValidateAsync(newToken, urls));
         // The old key set does not know the new key: the rotation really changed the signer.
-        Assert.Null(await new AccessTokens(before, TimeProvider.System).ValidateAsync(newToken, urls));
+        Assert.Null(await new AccessTokens(SigningKeyProvider.Of(before), TimeProvider.System).ValidateAsync(newToken, urls));
         var caller = await rotated.ValidateAsync(oldToken, urls);
         Assert.Equal("c/u", caller!.Id);
         Assert.True(caller.Grant.AllowsNumber(SandboxSeedIds.Number2));

@@ -18,7 +18,7 @@ public sealed class TokenGrantSweepTests
         var recorder = new UpstreamRecorder();
         await using var host = await ManagedHost.StartAsync(recorder, OAuthHost.Settings());
         var ct = TestContext.Current.CancellationToken;
-        await using var client = await host.ConnectAsClientAsync(host.Token(OAuthHost.NumberTwoReadChiliPiper), SandboxSeedIds.Number1);
+        await using var client = await host.ConnectAsClientAsync(await host.TokenAsync(OAuthHost.NumberTwoReadChiliPiper), SandboxSeedIds.Number1);
 
         bool Outside(ToolEntry t) => t.Upstream == Upstream.ChiliPiper ? !t.ReadOnly : t.KeyScope == KeyScope.Tenant;
         var listed = (await client.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name).Order().ToArray();
