@@ -24,7 +24,8 @@ public class SigningKeyProvider
     private readonly KnownSecrets? _known;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (SigningKeys Keys, DateTimeOffset Expires, string? Text)? _cached;
+    // A reference swapped whole, so a reader outside the gate never sees half of an update.
+    private volatile Loaded? _cached;
 
     public SigningKeyProvider(ISecretSource source, IOptions<KeyVaultOptions> vault, IOptionsMonitor<OAuthOptions> oauth,
         IOptionsMonitor<CredentialsOptions> credentials, KnownSecrets known, TimeProvider time)
@@ -40,7 +41,7 @@ public class SigningKeyProvider
     private SigningKeyProvider(SigningKeys keys)
     {
         _time = TimeProvider.System;
-        _cached = (keys, DateTimeOffset.MaxValue, null);
+        _cached = new Loaded(keys, DateTimeOffset.MaxValue, null);
     }
 
     /// <summary>A provider that always answers these keys.</summary>
@@ -63,7 +64,7 @@ public class SigningKeyProvider
 
             var (keys, text, cache) = await LoadAsync(cancellationToken).ConfigureAwait(false);
             var expires = cache ? _time.GetUtcNow().AddSeconds(Math.Max(0, _credentials!.CurrentValue.SecretCacheSeconds)) : DateTimeOffset.MaxValue;
-            _cached = (keys, expires, text);
+            _cached = new Loaded(keys, expires, text);
             return keys;
         }
         finally
@@ -111,4 +112,6 @@ public class SigningKeyProvider
         var path = _oauth!.CurrentValue.SigningKeyFile;
         return (SigningKeys.LoadOrCreate(string.IsNullOrWhiteSpace(path) ? OAuthOptions.DefaultSigningKeyFile() : path), null, false);
     }
+
+    private sealed record Loaded(SigningKeys Keys, DateTimeOffset Expires, string? Text);
 }
