@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Microsoft.Extensions.Logging;
 using Serverless.Gateway.Booking;
+using Serverless.Gateway.Protocol;
 using Serverless.Gateway.Telemetry;
 using Serverless.Tools.Catalog;
 
@@ -51,5 +52,6 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
         // Audit first, so it also sees the ledger's refusals; the ledger needs BookingLedger in the call's services.
         options.Filters.Request.CallToolFilters.Add(ToolCallAudit.Filter(audit));
         options.Filters.Request.CallToolFilters.Add(BookingLedgerFilter.Filter());
+        options.Filters.Message.OutgoingFilters.Add(OutgoingScrubbing.Filter());
     }
 }
