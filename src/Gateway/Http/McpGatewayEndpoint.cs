@@ -74,12 +74,6 @@ public sealed class McpGatewayEndpoint(
         }
 
         var requestId = message is JsonRpcRequest jsonRpcRequest ? jsonRpcRequest.Id : default;
-        if (RequestParams.Problem(message) is { } paramsProblem)
-        {
-            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidParams, paramsProblem, requestId);
-            return;
-        }
-
         if ((ProtocolGuards.CheckVersionHeader(request) ?? ProtocolGuards.CheckEnvelope(request, message)) is { } protocolError)
         {
             await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, protocolError, requestId);
@@ -96,6 +90,13 @@ public sealed class McpGatewayEndpoint(
         {
             await JsonRpcErrors.WriteAsync(context, StatusCodes.Status404NotFound, JsonRpcErrors.MethodNotFound,
                 $"Method '{((JsonRpcRequest)message).Method}' is not available on protocol version '{ProtocolGuards.HeaderVersion(request)}'.", requestId);
+            return;
+        }
+
+        // After the removed-method check: a dropped method is 404 whatever its params.
+        if (RequestParams.Problem(message) is { } paramsProblem)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidParams, paramsProblem, requestId);
             return;
         }
 
