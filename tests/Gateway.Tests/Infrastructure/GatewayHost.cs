@@ -79,6 +79,7 @@ public sealed class GatewayHost : IAsyncDisposable
             return next(context);
         });
         app.MapMcpGateway("/mcp");
+        app.MapGatewayHealth("/healthz");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         self = new GatewayHost(app, sandbox, new Uri(address.TrimEnd('/') + "/"), logs);
