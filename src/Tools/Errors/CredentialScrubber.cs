@@ -30,23 +30,24 @@ public sealed class CredentialScrubber(KnownSecrets secrets)
             return text;
         }
 
-        foreach (var form in Forms(caller))
+        // Longest first, so a key that contains another known value is removed whole.
+        foreach (var form in Forms(caller).Where(f => text.Contains(f, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length).ToList())
         {
-            if (text.Contains(form, StringComparison.Ordinal))
-            {
-                text = text.Replace(form, Redacted, StringComparison.Ordinal);
-            }
+            text = text.Replace(form, Redacted, StringComparison.Ordinal);
         }
 
         return text;
     }
 
-    // Longest first, so a key that contains another known value is removed whole.
+    // Encoded forms are computed once per value: every log line is checked against all of them.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _forms = new(StringComparer.Ordinal);
+
     private IEnumerable<string> Forms(CallerCredentials? caller) =>
-        Values(caller)
-            .SelectMany(v => new[] { v, JsonEncodedText.Encode(v).ToString(), JsonEncodedText.Encode(v, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() })
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(v => v.Length);
+        Values(caller).SelectMany(v => _forms.Count < 2 * KnownSecrets.Capacity ? _forms.GetOrAdd(v, Encode) : Encode(v));
+
+    private static string[] Encode(string value) =>
+        new[] { value, JsonEncodedText.Encode(value).ToString(), JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() }
+            .Distinct(StringComparer.Ordinal).ToArray();
 
     private IEnumerable<string> Values(CallerCredentials? caller)
     {
