@@ -33,6 +33,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>The gateway's own services, e.g. to remember a secret the way a secret source would.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Every MCP-Protocol-Version header the endpoint received, to prove which revision a client spoke.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> ProtocolVersionsSeen { get; } = new();
 
@@ -76,6 +79,7 @@ public sealed class GatewayHost : IAsyncDisposable
             return next(context);
         });
         app.MapMcpGateway("/mcp");
+        app.MapGatewayHealth("/healthz");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         self = new GatewayHost(app, sandbox, new Uri(address.TrimEnd('/') + "/"), logs);
