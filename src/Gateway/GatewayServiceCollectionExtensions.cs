@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Serverless.Gateway.Booking;
 using Serverless.Gateway.Callers;
 using Serverless.Gateway.Secrets;
@@ -62,6 +63,19 @@ public static class GatewayServiceCollectionExtensions
         Map(group, "/readonly", readOnly: true);
         Map(group, "/x/{toolsets}", readOnly: false);
         Map(group, "/x/{toolsets}/readonly", readOnly: true);
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Maps a liveness probe that answers "ok" under the same Host and Origin rules as the MCP endpoint, so it
+    /// cannot be used to confirm a DNS-rebinding target.
+    /// </summary>
+    public static IEndpointRouteBuilder MapGatewayHealth(this IEndpointRouteBuilder endpoints, string pattern = "/healthz")
+    {
+        endpoints.MapGet(pattern, (HttpContext context, IOptionsMonitor<GatewayOptions> options) =>
+            HostGuard.Refusal(context.Request, options.CurrentValue) is { } refusal
+                ? JsonRpcErrors.WriteAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrors.ServerError, "Forbidden: " + refusal)
+                : context.Response.WriteAsync("ok"));
         return endpoints;
     }
 

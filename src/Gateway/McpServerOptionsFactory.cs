@@ -4,6 +4,7 @@ using ModelContextProtocol.Server;
 using Microsoft.Extensions.Logging;
 using Serverless.Gateway.Booking;
 using Serverless.Gateway.Grants;
+using Serverless.Gateway.Protocol;
 using Serverless.Gateway.Telemetry;
 using Serverless.Tools.Catalog;
 
@@ -54,5 +55,6 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
         options.Filters.Request.CallToolFilters.Add(ToolCallAudit.Filter(audit));
         options.Filters.Request.CallToolFilters.Add(GrantFilter.Filter());
         options.Filters.Request.CallToolFilters.Add(BookingLedgerFilter.Filter());
+        options.Filters.Message.OutgoingFilters.Add(OutgoingScrubbing.Filter());
     }
 }

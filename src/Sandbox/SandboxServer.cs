@@ -68,6 +68,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var app = builder.Build();
         app.Urls.Add(url);
+        app.UseLoopbackHostCheck();
         app.MapSandbox(state);
 
         try

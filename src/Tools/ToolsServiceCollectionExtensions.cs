@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Tools.Catalog;
 using Serverless.Tools.ChiliPiper;
+using Serverless.Tools.Errors;
 using Serverless.Tools.PilotStatus;
 using Serverless.Tools.Upstreams;
 
@@ -20,15 +21,21 @@ public static class ToolsServiceCollectionExtensions
         services.TryAddSingleton(_ => ToolCatalog.CreateDefault());
         services.TryAddScoped<CallerCredentials>();
         services.TryAddSingleton<KnownSecrets>();
+        services.TryAddSingleton<CredentialScrubber>();
+        ScrubbingLoggerFactory.Register(services);
 
         services.AddOptions<UpstreamOptions>(UpstreamOptions.PilotStatusSection)
             .Bind(configuration.GetSection(UpstreamOptions.PilotStatusSection))
             .PostConfigure(o => o.BaseUrl = string.IsNullOrWhiteSpace(o.BaseUrl) ? UpstreamOptions.PilotStatusDefaultBaseUrl : o.BaseUrl)
+            // A server-held key is a secret the scrubber must know before any request can echo it.
+            .PostConfigure<KnownSecrets>((o, known) => known.Remember(o.ApiKey))
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "PilotStatus:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         services.AddOptions<UpstreamOptions>(UpstreamOptions.ChiliPiperSection)
             .Bind(configuration.GetSection(UpstreamOptions.ChiliPiperSection))
             .PostConfigure(o => o.BaseUrl = string.IsNullOrWhiteSpace(o.BaseUrl) ? UpstreamOptions.ChiliPiperDefaultBaseUrl : o.BaseUrl)
+            // A server-held key is a secret the scrubber must know before any request can echo it.
+            .PostConfigure<KnownSecrets>((o, known) => known.Remember(o.ApiKey))
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "ChiliPiper:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
 

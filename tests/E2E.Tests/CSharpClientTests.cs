@@ -163,6 +163,8 @@ public sealed class CSharpClientTests
         await server.DisposeAsync();
 
         Assert.Equal(0, exitCode);
+        // Written after the host has stopped and its loggers are drained; a log line alone could be lost at exit.
+        Assert.Contains("serverless-mcp-gateway: stopped", server.StandardError);
         Assert.Contains("Application is shutting down", server.StandardError);
     }
 }

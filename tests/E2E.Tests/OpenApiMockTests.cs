@@ -43,6 +43,8 @@ public sealed partial class OpenApiMockTests
             ["ChiliPiper__BaseUrl"] = prism.BaseUrl.ToString().TrimEnd('/'),
             ["ChiliPiper__ApiKey"] = "prism-token",
             ["ChiliPiper__MaxReadRetries"] = "0",
+            // Prism builds some example answers slowly; on a busy machine one took longer than the default 30 s.
+            ["ChiliPiper__TimeoutSeconds"] = "90",
             ["Sandbox__Enabled"] = "false",
         });
         await using var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions

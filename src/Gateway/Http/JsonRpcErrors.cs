@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
+using Serverless.Tools.Errors;
+using Serverless.Tools.Upstreams;
 
 namespace Serverless.Gateway.Http;
 
@@ -30,6 +33,12 @@ internal static class JsonRpcErrors
 
     private static async Task WriteAsync(HttpContext context, int status, JsonRpcError error)
     {
+        // Refusals quote what the caller sent (hosts, headers); nothing that reaches the wire keeps a credential.
+        if (context.RequestServices?.GetService<CredentialScrubber>() is { } scrubber)
+        {
+            error = (JsonRpcError)Protocol.OutgoingScrubbing.Scrub(error, scrubber, context.RequestServices.GetService<CallerCredentials>());
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, error,

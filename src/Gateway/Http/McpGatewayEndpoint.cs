@@ -15,6 +15,7 @@ using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Protocol;
 using Serverless.Gateway.Selection;
 using Serverless.Tools.Catalog;
+using Serverless.Tools.Errors;
 using Serverless.Tools.Upstreams;
 
 namespace Serverless.Gateway.Http;
@@ -142,6 +143,13 @@ public sealed class McpGatewayEndpoint(
             return;
         }
 
+        // After the removed-method check: a dropped method is 404 whatever its params.
+        if (RequestParams.Problem(message) is { } paramsProblem)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidParams, paramsProblem, requestId);
+            return;
+        }
+
         Func<ToolEntry, bool> allowed;
         if (credentialOptions.CurrentValue.Mode == CredentialsMode.Managed)
         {
@@ -192,6 +200,7 @@ public sealed class McpGatewayEndpoint(
         {
             var credentials = context.RequestServices.GetRequiredService<CallerCredentials>();
             callers.Fill(request, credentials);
+            CredentialScrubber.UseCaller(credentials);
             if (!credentials.HasAny)
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer realm=\"mcp\", ApiKey realm=\"mcp\", header=\"x-api-key\"";
@@ -254,6 +263,15 @@ public sealed class McpGatewayEndpoint(
                 context.Response.Headers.ContentType = (string?)null;
                 context.Response.StatusCode = StatusCodes.Status202Accepted;
             }
+        }
+        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Whatever the checks above missed still gets a JSON-RPC answer, never an empty 500.
+            _logger.LogError(e, "Request {Method} failed before an answer was written", LogText.Shorten((message as JsonRpcRequest)?.Method));
+            var requestId = message is JsonRpcRequest r ? r.Id : default;
+            await (e is JsonException or FormatException or OverflowException or InvalidOperationException or ArgumentException
+                ? JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidParams, "Invalid params: the request could not be read.", requestId)
+                : JsonRpcErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, (int)McpErrorCode.InternalError, "Internal error: the request failed; see the server log.", requestId));
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -34,18 +35,29 @@ internal static class RequestBody
 
     public static (JsonRpcMessage? Message, (int Code, string Message) Error) Parse(byte[] body)
     {
+        if (!Utf8.IsValid(body))
+        {
+            return (null, (JsonRpcErrors.ParseError, "Parse error: the body is not valid UTF-8."));
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body);
+            // A repeated member name would let two readers of one message see different values.
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return (null, (JsonRpcErrors.ParseError, "Parse error: the body is not valid JSON."));
+            return (null, (JsonRpcErrors.ParseError, "Parse error: the body is not valid JSON" + Where(e) + "."));
         }
 
         using (document)
         {
+            if (LoneSurrogate(document.RootElement, "$") is { } path)
+            {
+                return (null, (JsonRpcErrors.ParseError, $"Parse error: the string at {path} is not valid Unicode (a lone surrogate escape)."));
+            }
+
             if (document.RootElement.ValueKind == JsonValueKind.Array)
             {
                 return (null, (JsonRpcErrors.InvalidRequest, "Bad Request: JSON-RPC batches are not supported; send one message per request."));
@@ -65,6 +77,65 @@ internal static class RequestBody
             }
 
             return (null, (JsonRpcErrors.InvalidRequest, "Bad Request: the body is not a valid JSON-RPC message."));
+        }
+    }
+
+    private static string Where(JsonException e) =>
+        e.LineNumber is { } line && e.BytePositionInLine is { } position ? $" (line {line + 1}, byte {position + 1})" : "";
+
+    // Valid JSON can still escape half a UTF-16 pair ("\ud800"); reading such a string throws deep inside the SDK.
+    private static string? LoneSurrogate(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Readable(element) ? null : path;
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = member.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path + ".<member name>";
+                    }
+
+                    if (LoneSurrogate(member.Value, path + "." + name) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (LoneSurrogate(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Readable(JsonElement value)
+    {
+        try
+        {
+            _ = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 }

@@ -140,14 +140,18 @@ internal static class ProtocolGuards
         return decoded == bodyName ? null : $"Header mismatch: Mcp-Name '{nameHeader}' does not match body {nameParameter} '{bodyName}'.";
     }
 
-    /// <summary>Methods that per-request-metadata revisions dropped; HTTP answers them with 404.</summary>
+    /// <summary>
+    /// On per-request-metadata revisions HTTP answers a method the server does not serve with 404 (dropped ones such
+    /// as initialize and ping, and unknown ones alike). The SDK writes -32601 on a stream that has already said 200,
+    /// so the check happens before it.
+    /// </summary>
     public static bool IsRemovedMethod(HttpRequest request, JsonRpcMessage message) =>
         ProtocolRevisions.RequiresPerRequestMetadata(HeaderVersion(request))
-        && message is JsonRpcRequest
-        {
-            Method: RequestMethods.Initialize or RequestMethods.Ping or "logging/setLevel"
-                or RequestMethods.ResourcesSubscribe or RequestMethods.ResourcesUnsubscribe,
-        };
+        && message is JsonRpcRequest { Method: var method }
+        && !ServedMethods.Contains(method);
+
+    private static readonly HashSet<string> ServedMethods =
+        new([RequestMethods.ToolsList, RequestMethods.ToolsCall, RequestMethods.ServerDiscover], StringComparer.Ordinal);
 
     private static (string? Method, JsonObject? Params) MethodAndParams(JsonRpcMessage message) => message switch
     {

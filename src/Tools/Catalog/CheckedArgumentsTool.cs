@@ -64,6 +64,11 @@ internal sealed class CheckedArgumentsTool(McpServerTool inner) : DelegatingMcpS
             return (path, $"'{path}' must be {Article(type.GetString()!)}, not {Describe(value)}.");
         }
 
+        if (value.ValueKind == JsonValueKind.Number && OutOfRange(value, schema) is { } range)
+        {
+            return (path, $"'{path}' is {value.GetRawText()}, {range}.");
+        }
+
         if (schema.TryGetProperty("enum", out var allowed) && allowed.ValueKind == JsonValueKind.Array
             && !allowed.EnumerateArray().Any(a => JsonElement.DeepEquals(a, value)))
         {
@@ -94,6 +99,18 @@ internal sealed class CheckedArgumentsTool(McpServerTool inner) : DelegatingMcpS
         }
 
         return null;
+    }
+
+    // Tool parameters bind to int and decimal; a value past their range would fail inside the binder, unnamed.
+    private static string? OutOfRange(JsonElement value, JsonElement schema)
+    {
+        var types = !schema.TryGetProperty("type", out var type) ? []
+            : type.ValueKind == JsonValueKind.String ? [type.GetString()]
+            : type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.ToString()).ToArray()
+            : Array.Empty<string?>();
+        return types.Contains("integer") && !value.TryGetInt32(out _) ? $"outside the whole numbers this tool takes ({int.MinValue} to {int.MaxValue})"
+            : types.Contains("number") && !value.TryGetDecimal(out _) ? "too large or too precise for this tool"
+            : null;
     }
 
     private static bool HasType(JsonElement value, string type) => type switch

@@ -97,9 +97,11 @@ public sealed partial class ChiliPiperClient(
             }
         }
 
-        // Decoding failures come back as text/plain and say exactly which input was wrong.
+        // Decoding failures come back as a 400 in text/plain and say exactly which input was wrong. Any other
+        // non-JSON body (a proxy's page, a debug dump that may carry the request's headers) is not echoed.
         var text = body.Trim();
-        if (text.Length == 0)
+        var isDecoderMessage = status == 400 && mediaType is not null && mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
+        if (text.Length == 0 || !isDecoderMessage)
         {
             return (null, $"HTTP {status}.");
         }

@@ -53,14 +53,26 @@ public static class NextStep
         ["Failure"] = "Chili Piper declined and changed nothing. After a -schedule call the session or slot is no longer valid: run phase 1 again (scheduling-link-init, handoff-init or concierge-route) and book one of the new start times; never repeat the same call. After a cancel or no-show, read the meeting to see its status.",
         ["RoutingSessionNotFound"] = "The booking session is unknown or gone; run phase 1 again (scheduling-link-init, handoff-init or concierge-route) and book one of the new start times.",
         ["GuestEmailRequired"] = "This link resolves its host from the guest's CRM owner: call scheduling-link-init again with guestEmail.",
+        // Raised by the gateway itself on the send path.
+        ["RESPONSE_TOO_LARGE"] = "Narrow the request so the answer is smaller: ask for one page at a time with a smaller pageSize, a shorter date window, or fewer ids.",
+        ["INVALID_HEADER"] = "Send that header with plain ASCII characters only (ids and keys are ASCII) and call again.",
         ["LogsIntervalTooLong"] = "Split the range into windows of at most 30 days and call concierge-logs once per window.",
     };
+
+    private const string OutcomeUnknown =
+        "Outcome unknown: the upstream may have applied this change. Check the current state (read or list it) before calling again.";
 
     /// <summary>The specific advice for a code, when there is one.</summary>
     public static string? ForCode(string? code) => code is not null && ByCode.TryGetValue(code, out var hint) ? hint : null;
 
     public static string For(UpstreamError error, bool isRead)
     {
+        // A write that may have been applied must be checked before anything else is tried.
+        if (error.OutcomeUnknown)
+        {
+            return OutcomeUnknown;
+        }
+
         if (error.Code is { } code && ByCode.TryGetValue(code, out var hint))
         {
             return hint;
@@ -68,9 +80,7 @@ public static class NextStep
 
         if (error.Status == 0 || error.Status >= 500)
         {
-            return error.OutcomeUnknown
-                ? "Outcome unknown: the upstream may have applied this change. Check the current state (read or list it) before calling again."
-                : "The upstream is unavailable right now; try again in a little while.";
+            return "The upstream is unavailable right now; try again in a little while.";
         }
 
         return error.Status switch

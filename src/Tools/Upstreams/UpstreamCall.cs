@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Serverless.Tools.Errors;
 
 namespace Serverless.Tools.Upstreams;
 
@@ -24,6 +26,39 @@ public sealed record UpstreamCall(
         }
     }
 
-    /// <summary>Escapes one caller-supplied path segment so an id can never change the path.</summary>
-    public static string Segment(string value) => Uri.EscapeDataString(value);
+    /// <summary>The longest id a path segment takes; longer ones are refused before any URL is built.</summary>
+    public const int MaxSegmentLength = 512;
+
+    /// <summary>
+    /// Escapes one caller-supplied path segment so an id can never change the path. Escaping alone is not
+    /// enough: "." and ".." survive it and the URI normaliser then removes them (moving the request to the
+    /// parent route), and an empty segment collapses into its neighbours. Those are refused, naming the argument.
+    /// </summary>
+    public static string Segment(string value, [CallerArgumentExpression(nameof(value))] string argument = "id")
+    {
+        var name = ArgumentName(argument);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ToolArgumentException(name, $"'{name}' must not be empty.");
+        }
+
+        if (value is "." or "..")
+        {
+            throw new ToolArgumentException(name, $"'{name}' cannot be '{value}': it is not an id.");
+        }
+
+        if (value.Length > MaxSegmentLength)
+        {
+            throw new ToolArgumentException(name, $"'{name}' is {value.Length} characters long; ids are at most {MaxSegmentLength}.");
+        }
+
+        return Uri.EscapeDataString(value);
+    }
+
+    // The expression is the client method's parameter (meetingId) or a member access (args.Id); the last name counts.
+    private static string ArgumentName(string expression)
+    {
+        var last = expression[(expression.LastIndexOf('.') + 1)..].Trim();
+        return last.Length == 0 ? "id" : char.ToLowerInvariant(last[0]) + last[1..];
+    }
 }

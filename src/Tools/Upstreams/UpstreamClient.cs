@@ -68,10 +68,28 @@ public abstract class UpstreamClient
                 response = await SendWithPolicyAsync(call, correlationId, refresh: true, cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (InvalidHeaderValueException e)
+        {
+            // HttpClient would refuse it at send time, which looks like a transport failure: retried, and "outcome unknown".
+            throw new ToolArgumentException(e.Header,
+                $"The {e.Header} header contains characters an HTTP header cannot carry (only visible ASCII is allowed); nothing was sent.", "INVALID_HEADER");
+        }
+        catch (ResponseTooLargeException e)
+        {
+            _logger.LogWarning("{Upstream} {Method} {Path} answered more than {MaxBytes} bytes after {ElapsedMs} ms; correlation {CorrelationId}",
+                Upstream, call.Method, LogText.Shorten(call.Path), e.MaxBytes, Elapsed(started), correlationId);
+            throw new UpstreamException(new UpstreamError(
+                Upstream,
+                e.Status,
+                "RESPONSE_TOO_LARGE",
+                $"The answer is larger than {e.MaxBytes} bytes, the most this gateway passes on, so none of it is returned.",
+                OutcomeUnknown: !call.IsRead,
+                CorrelationId: correlationId));
+        }
         catch (Exception e) when (e is HttpRequestException or AttemptTimeoutException)
         {
             _logger.LogWarning("{Upstream} {Method} {Path} failed without a response after {ElapsedMs} ms ({Reason}); correlation {CorrelationId}",
-                Upstream, call.Method, call.Path, Elapsed(started), e is AttemptTimeoutException ? "timeout" : "transport", correlationId);
+                Upstream, call.Method, LogText.Shorten(call.Path), Elapsed(started), e is AttemptTimeoutException ? "timeout" : "transport", correlationId);
             throw new UpstreamException(new UpstreamError(
                 Upstream,
                 0,
@@ -89,11 +107,12 @@ public abstract class UpstreamClient
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("{Upstream} {Method} {Path} -> {Status} in {ElapsedMs} ms; correlation {CorrelationId}",
-                Upstream, call.Method, call.Path, status, Elapsed(started), correlationId);
+                Upstream, call.Method, LogText.Shorten(call.Path), status, Elapsed(started), correlationId);
 
             if (!response.IsSuccessStatusCode)
             {
                 var (code, message) = ReadError(status, mediaType, text);
+                message = CredentialShapes.Redact(message);
                 throw new UpstreamException(new UpstreamError(
                     Upstream,
                     status,
@@ -104,10 +123,20 @@ public abstract class UpstreamClient
                     CorrelationId: correlationId));
             }
 
-            var body = ParseBody(text);
+            if (!TryParseBody(text, ExpectsJson(call, mediaType), out var body))
+            {
+                throw new UpstreamException(new UpstreamError(
+                    Upstream,
+                    status,
+                    "INVALID_RESPONSE",
+                    $"The upstream answered HTTP {status} but its body is not valid JSON, so the answer cannot be read.",
+                    OutcomeUnknown: !call.IsRead,
+                    CorrelationId: correlationId));
+            }
+
             if (ReadBusinessFailure(body) is { } failure)
             {
-                throw new UpstreamException(new UpstreamError(Upstream, status, failure.Code, failure.Message, CorrelationId: correlationId));
+                throw new UpstreamException(new UpstreamError(Upstream, status, failure.Code, CredentialShapes.Redact(failure.Message), CorrelationId: correlationId));
             }
 
             return new UpstreamResponse(status, body, mediaType, text);
@@ -132,6 +161,7 @@ public abstract class UpstreamClient
         }
 
         await AuthorizeAsync(request, refresh, cancellationToken).ConfigureAwait(false);
+        InvalidHeaderValueException.ThrowIfAny(request.Headers);
         if (call.Body is not null)
         {
             request.Content = new StringContent(call.Body.ToJsonString(), Encoding.UTF8, "application/json");
@@ -141,7 +171,17 @@ public abstract class UpstreamClient
         attempt.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         try
         {
-            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
+            try
+            {
+                await ResponseSizeLimit.BufferAsync(response, _options.MaxResponseBytes, attempt.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+
             return response;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -152,21 +192,27 @@ public abstract class UpstreamClient
 
     private Uri BuildUri(UpstreamCall call) => new(_options.BaseUrl.TrimEnd('/') + call.PathAndQuery, UriKind.Absolute);
 
-    private static JsonNode? ParseBody(string text)
+    // A JSON answer that does not parse must not pass for success; a CSV export or a text/plain word is still an answer.
+    private static bool ExpectsJson(UpstreamCall call, string? mediaType) =>
+        call.Accept is null && (mediaType is null || mediaType.Contains("json", StringComparison.OrdinalIgnoreCase));
+
+    private static bool TryParseBody(string text, bool expectsJson, out JsonNode? body)
     {
+        body = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return true;
         }
 
         try
         {
-            return JsonNode.Parse(text);
+            body = JsonNode.Parse(text);
+            return true;
         }
         catch (JsonException)
         {
-            // A 2xx that is not JSON (a CSV export, a bare word) is still an answer; keep it as text.
-            return JsonValue.Create(text);
+            body = JsonValue.Create(text);
+            return !expectsJson;
         }
     }
 

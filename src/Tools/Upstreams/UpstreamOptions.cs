@@ -24,6 +24,13 @@ public sealed class UpstreamOptions
     /// </summary>
     public int ExportMaxBytes { get; set; } = 200_000;
 
+    /// <summary>
+    /// The largest answer read from the upstream, in bytes; a longer one becomes a RESPONSE_TOO_LARGE error
+    /// result, so memory stays bounded whatever the upstream sends. Configured as <c>PilotStatus__MaxResponseBytes</c>
+    /// and <c>ChiliPiper__MaxResponseBytes</c>.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 2 * 1024 * 1024;
+
     public const string PilotStatusSection = "PilotStatus";
     public const string ChiliPiperSection = "ChiliPiper";
     public const string PilotStatusDefaultBaseUrl = "https://pilotstatus.com.br";

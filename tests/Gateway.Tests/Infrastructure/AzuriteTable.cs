@@ -20,6 +20,8 @@ public sealed class AzuriteTable : IAsyncDisposable
     private readonly string _location;
     private readonly ConcurrentQueue<string> _output = new();
 
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
+
     private AzuriteTable(Process process, string location, int port)
     {
         _process = process;
@@ -38,11 +40,7 @@ public sealed class AzuriteTable : IAsyncDisposable
     {
         var folder = Path.Combine(FindRoot(), "tests", "Gateway.Tests", "azurite");
         var main = Path.Combine(folder, "node_modules", "azurite", "dist", "src", "table", "main.js");
-        if (!File.Exists(main))
-        {
-            throw new InvalidOperationException(
-                $"Azurite is not installed: run `npm ci` in {folder} (needs Node.js and npm; .ci/run does this).");
-        }
+        await EnsureInstalledAsync(folder, main);
 
         var port = FreePort();
         var location = Directory.CreateTempSubdirectory("azurite-").FullName;
@@ -141,6 +139,73 @@ public sealed class AzuriteTable : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Installs the pinned Azurite (npm ci) the first time a test needs it, as the JS client tests do.</summary>
+    private static async Task EnsureInstalledAsync(string folder, string main)
+    {
+        await InstallGate.WaitAsync();
+        try
+        {
+            if (File.Exists(main))
+            {
+                return;
+            }
+
+            // Test projects run in parallel processes: a lock file lets one install while the others wait.
+            using var installLock = await LockAsync(Path.Combine(Path.GetTempPath(), "serverless-gateway-azurite-install.lock"));
+            if (File.Exists(main))
+            {
+                return;
+            }
+
+            var info = new ProcessStartInfo("npm") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            Process npm;
+            try
+            {
+                npm = Process.Start(info) ?? throw new InvalidOperationException("npm did not start");
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException($"Azurite is not installed and npm was not found on PATH: install Node.js and npm, or run `npm ci` in {folder}.", e);
+            }
+
+            using (npm)
+            {
+                var output = npm.StandardOutput.ReadToEndAsync();
+                var errors = npm.StandardError.ReadToEndAsync();
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+                await npm.WaitForExitAsync(timeout.Token);
+                if (npm.ExitCode != 0 || !File.Exists(main))
+                {
+                    throw new InvalidOperationException($"npm ci in {folder} failed ({npm.ExitCode}):\n{await output}\n{await errors}");
+                }
+            }
+        }
+        finally
+        {
+            InstallGate.Release();
+        }
+    }
+
+    private static async Task<FileStream> LockAsync(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 600)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static string FindRoot()

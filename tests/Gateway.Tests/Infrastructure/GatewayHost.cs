@@ -33,7 +33,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    /// <summary>The gateway's services, for tests that need what it holds (such as its signing keys).</summary>
+    /// <summary>The gateway's own services, e.g. to remember a secret the way a secret source would, or its signing keys.</summary>
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Every MCP-Protocol-Version header the endpoint received, to prove which revision a client spoke.</summary>
@@ -79,6 +79,7 @@ public sealed class GatewayHost : IAsyncDisposable
             return next(context);
         });
         app.MapMcpGateway("/mcp");
+        app.MapGatewayHealth("/healthz");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         self = new GatewayHost(app, sandbox, new Uri(address.TrimEnd('/') + "/"), logs);

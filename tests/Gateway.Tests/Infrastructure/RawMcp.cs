@@ -20,6 +20,21 @@ public static class RawMcp
         return request;
     }
 
+    /// <summary>The JSON-RPC message of an answer, whether it came as plain JSON or as one server-sent event; null when there is none.</summary>
+    public static System.Text.Json.JsonElement? Message(string body)
+    {
+        var data = body.Split('\n').FirstOrDefault(l => l.StartsWith("data: ", StringComparison.Ordinal));
+        var json = data is null ? body.Trim() : data["data: ".Length..];
+        try
+        {
+            return json.Length == 0 ? null : System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<(int Status, string Body, HttpResponseMessage Response)> SendAsync(HttpRequestMessage request)
     {
         using var client = new HttpClient();

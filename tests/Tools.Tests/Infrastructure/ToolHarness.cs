@@ -43,7 +43,8 @@ public sealed class ToolHarness : IAsyncDisposable
     public static async Task<ToolHarness> StartAsync(
         CallerCredentials? credentials = null,
         Dictionary<string, string?>? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
         var upstream = new FakeUpstream();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -54,19 +55,20 @@ public sealed class ToolHarness : IAsyncDisposable
             ["ChiliPiper:MaxReadRetries"] = "0",
         }.Concat(settings ?? []).GroupBy(p => p.Key).Select(g => g.Last())).Build();
 
-        var services = new ServiceCollection();
-        services.AddLogging();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
         if (time is not null)
         {
-            services.AddSingleton(time);
+            collection.AddSingleton(time);
         }
 
         var caller = credentials ?? new CallerCredentials { PilotStatusApiKey = "ps_test_number", ChiliPiperToken = "cp_test_token" };
-        services.AddScoped(_ => caller);
-        services.AddGatewayTools(configuration);
-        services.AddHttpClient<PilotStatusClient>().ConfigurePrimaryHttpMessageHandler(() => upstream);
-        services.AddHttpClient<ChiliPiperClient>().ConfigurePrimaryHttpMessageHandler(() => upstream);
-        var provider = services.BuildServiceProvider();
+        collection.AddScoped(_ => caller);
+        services?.Invoke(collection);
+        collection.AddGatewayTools(configuration);
+        collection.AddHttpClient<PilotStatusClient>().ConfigurePrimaryHttpMessageHandler(() => upstream);
+        collection.AddHttpClient<ChiliPiperClient>().ConfigurePrimaryHttpMessageHandler(() => upstream);
+        var provider = collection.BuildServiceProvider();
 
         var catalog = provider.GetRequiredService<ToolCatalog>();
         var options = new McpServerOptions { ToolCollection = [.. catalog.Entries.Select(e => e.Tool)] };
