@@ -8,6 +8,7 @@ using Serverless.Gateway.Booking;
 using Serverless.Gateway.Callers;
 using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Http;
+using Serverless.Gateway.OAuth;
 using Serverless.Tools;
 
 namespace Serverless.Gateway;
@@ -42,6 +43,7 @@ public static class GatewayServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<CallerResolver>();
         services.AddManagedCredentials(configuration);
+        services.AddOAuthResource(configuration);
         services.AddSingleton<McpServerOptionsFactory>();
         services.AddSingleton<McpGatewayEndpoint>();
         return services;
@@ -50,9 +52,12 @@ public static class GatewayServiceCollectionExtensions
     /// <summary>
     /// Maps the MCP endpoint and its selection routes: {pattern}, {pattern}/readonly,
     /// {pattern}/x/{toolsets} and {pattern}/x/{toolsets}/readonly. Only POST is served; GET and DELETE get 405.
+    /// Also maps the Protected Resource Metadata, which answers only when OAuth is enabled.
     /// </summary>
     public static IEndpointRouteBuilder MapMcpGateway(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
     {
+        endpoints.MapMethods(ResourceUrls.MetadataPath + "/{*suffix}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post],
+            (HttpContext context, ProtectedResourceEndpoint endpoint) => endpoint.HandleAsync(context, context.Request.RouteValues["suffix"] as string));
         var group = endpoints.MapGroup(pattern);
         Map(group, "", readOnly: false);
         Map(group, "/readonly", readOnly: true);

@@ -3,15 +3,15 @@ using Serverless.Tools.Catalog;
 
 namespace Serverless.Functions.Tests;
 
-/// <summary>The function app declares one function per toolset, named after it, plus mcp.</summary>
+/// <summary>The function app declares one function per toolset, named after it, plus mcp and oauth.</summary>
 public sealed class FunctionCatalogTests
 {
     [Fact]
-    public void Every_toolset_has_exactly_one_function_named_after_it_and_nothing_else_but_mcp()
+    public void Every_toolset_has_exactly_one_function_named_after_it_and_nothing_else_but_mcp_and_oauth()
     {
         var areaFunctions = FunctionRoute.All.Where(f => typeof(AreaFunction).IsAssignableFrom(f.Type)).Select(f => f.Name).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(Toolsets.All.Keys.Order(StringComparer.Ordinal), areaFunctions);
-        Assert.Equal(["mcp"], FunctionRoute.All.Where(f => !typeof(AreaFunction).IsAssignableFrom(f.Type)).Select(f => f.Name));
+        Assert.Equal(["mcp", "oauth"], FunctionRoute.All.Where(f => !typeof(AreaFunction).IsAssignableFrom(f.Type)).Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Gateway.Callers;
+using Serverless.Gateway.OAuth;
 using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Protocol;
 using Serverless.Gateway.Selection;
@@ -30,6 +31,7 @@ public sealed class McpGatewayEndpoint(
     McpServerOptionsFactory serverOptions,
     IOptionsMonitor<GatewayOptions> options,
     IOptionsMonitor<CredentialsOptions> credentialOptions,
+    IOptionsMonitor<OAuthOptions> oauthOptions,
     ILoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<McpGatewayEndpoint>();
@@ -151,18 +153,43 @@ public sealed class McpGatewayEndpoint(
         Func<ToolEntry, bool> allowed;
         if (credentialOptions.CurrentValue.Mode == CredentialsMode.Managed)
         {
-            // Managed: the caller proves it is a configured client; its grant, not vendor keys, decides what it sees.
+            // Managed: the caller proves it is a configured client, or holds an access token the gateway issued for
+            // this resource; its grant, not vendor keys, decides what it sees.
             var key = CallerResolver.BearerToken(request);
-            if (clients.Authenticate(key) is not { } identity)
+            var oauth = oauthOptions.CurrentValue;
+            var urls = oauth.Enabled ? ResourceUrls.For(request, oauth, settings) : null;
+            var identity = clients.Authenticate(key);
+            if (identity is null && urls is not null && key is not null)
             {
-                context.Response.Headers.WWWAuthenticate = key is null ? "Bearer realm=\"mcp\"" : "Bearer realm=\"mcp\", error=\"invalid_token\"";
+                try
+                {
+                    identity = await context.RequestServices.GetRequiredService<AccessTokens>().ValidateAsync(key, urls);
+                }
+                catch (SigningKeysUnavailableException e)
+                {
+                    // The caller's token may be fine: say the server is at fault, not the credential.
+                    _logger.LogError(e, "Access token not checked: {Reason}", e.Message);
+                    await JsonRpcErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.ServerError,
+                        "Service Unavailable: the gateway cannot read its token signing keys; ask its operator.", requestId);
+                    return;
+                }
+            }
+
+            if (identity is null)
+            {
+                context.Response.Headers.WWWAuthenticate = urls is not null
+                    ? $"Bearer resource_metadata=\"{urls.Metadata}\"" + (key is null ? "" : ", error=\"invalid_token\"")
+                    : key is null ? "Bearer realm=\"mcp\"" : "Bearer realm=\"mcp\", error=\"invalid_token\"";
+                var how = urls is not null
+                    ? "sign in through OAuth (see the resource_metadata of the WWW-Authenticate header) or send a gateway client key as 'Authorization: Bearer <key>'"
+                    : "send your gateway client key as 'Authorization: Bearer <key>'";
                 await JsonRpcErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, JsonRpcErrors.ServerError,
-                    "Unauthorized: this gateway holds the upstream keys itself; send your gateway client key as 'Authorization: Bearer <key>'" +
-                    (key is null ? "." : " (the key sent is not a configured client's)."), requestId);
+                    "Unauthorized: this gateway holds the upstream keys itself; " + how +
+                    (key is null ? "." : " (the credential sent is neither a configured client's key nor a valid access token for this resource)."), requestId);
                 return;
             }
 
-            // The client key is a credential too: nothing the gateway emits may echo it.
+            // The client key or access token is a credential too: nothing the gateway emits may echo it.
             context.RequestServices.GetRequiredService<KnownSecrets>().Remember(key);
             var caller = context.RequestServices.GetRequiredService<CurrentCaller>();
             caller.Identity = identity;

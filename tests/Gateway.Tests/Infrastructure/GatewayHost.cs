@@ -33,7 +33,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    /// <summary>The gateway's own services, e.g. to remember a secret the way a secret source would.</summary>
+    /// <summary>The gateway's own services, e.g. to remember a secret the way a secret source would, or its signing keys.</summary>
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Every MCP-Protocol-Version header the endpoint received, to prove which revision a client spoke.</summary>
