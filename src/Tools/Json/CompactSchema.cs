@@ -29,6 +29,12 @@ public static class CompactSchema
             schema["type"] = "object";
         }
 
+        if (context.TypeInfo?.Type == typeof(ObjectOrText) && !schema.ContainsKey("anyOf"))
+        {
+            schema.Remove("type");
+            schema["anyOf"] = new JsonArray(new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "string" });
+        }
+
         // An array of JsonElement is generated with "any value" items, which no transform call visits.
         if (context.TypeInfo?.Type == typeof(JsonElement[]) && schema["items"] is JsonObject { Count: 0 } or JsonValue)
         {

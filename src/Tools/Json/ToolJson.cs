@@ -73,4 +73,5 @@ public static class ToolJson
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.HandoffRequestType))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.CrmRecordId))]
 [JsonSerializable(typeof(JsonElement[]))]
+[JsonSerializable(typeof(ObjectOrText))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

@@ -124,6 +124,24 @@ public sealed class CatalogLintTests
     // nested properties and array items are held to the same rule as the parameters themselves.
     private static void RequireType(JsonElement schema, string path, List<string> offenders)
     {
+        // A parameter that takes an object or its text form offers both, each typed (never a type list).
+        if (schema.ValueKind == JsonValueKind.Object && !schema.TryGetProperty("type", out _)
+            && schema.TryGetProperty("anyOf", out var alternatives) && alternatives.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var alternative in alternatives.EnumerateArray())
+            {
+                RequireType(alternative, $"{path}.anyOf[{i++}]", offenders);
+            }
+
+            if (i < 2)
+            {
+                offenders.Add(path);
+            }
+
+            return;
+        }
+
         if (schema.ValueKind != JsonValueKind.Object
             || !schema.TryGetProperty("type", out var type)
             || type.ValueKind != JsonValueKind.String)
