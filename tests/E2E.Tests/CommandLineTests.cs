@@ -55,6 +55,46 @@ public sealed class CommandLineTests
         Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Stdio_without_keys_says_on_stderr_that_it_uses_the_sandbox()
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        info.ArgumentList.Add(RepoPaths.ServerDll);
+        info.ArgumentList.Add("stdio");
+        foreach (var name in new[] { "PilotStatus__ApiKey", "ChiliPiper__ApiKey", "PilotStatus__BaseUrl", "ChiliPiper__BaseUrl", "Sandbox__Enabled", "Credentials__Mode" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            string? line;
+            do
+            {
+                line = await process.StandardError.ReadLineAsync(timeout.Token);
+            }
+            while (line is not null && !line.Contains("sandbox", StringComparison.Ordinal));
+
+            Assert.NotNull(line);
+            Assert.Contains("no upstream key is configured", line, StringComparison.Ordinal);
+            Assert.Contains("PilotStatus__ApiKey", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
