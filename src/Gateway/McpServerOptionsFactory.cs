@@ -53,6 +53,7 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
         // Audit first, so it also sees the grant's and the ledger's refusals; the grant check comes before the
         // ledger so a refused call records nothing. The ledger needs BookingLedger in the call's services.
         options.Filters.Request.CallToolFilters.Add(ToolCallAudit.Filter(audit));
+        options.Filters.Request.CallToolFilters.Add(CredentialGapFilter.Filter());
         options.Filters.Request.CallToolFilters.Add(GrantFilter.Filter());
         options.Filters.Request.CallToolFilters.Add(BookingLedgerFilter.Filter());
         options.Filters.Message.OutgoingFilters.Add(OutgoingScrubbing.Filter());

@@ -1,15 +1,17 @@
 namespace Serverless.Server;
 
 /// <summary>The command and switches; every other argument is left for .NET configuration (--Key=value).</summary>
-internal sealed record CommandLine(string Command, bool Sandbox, bool Help, string[] ConfigurationArgs)
+internal sealed record CommandLine(string Command, bool Sandbox, bool Help, string[] ConfigurationArgs, bool Version = false, string? Error = null)
 {
     public const string Usage = """
         Usage: serverless-mcp-gateway [serve|stdio] [--sandbox] [--urls URL] [--Section:Key=value ...]
+               serverless-mcp-gateway --version | --help
                serverless-mcp-gateway client-key <id> [--numbers ids|*] [--chilipiper full|read|none] [--toolsets ids] [--readonly]
 
           serve       Serve MCP over HTTP (default), at http://127.0.0.1:7071/mcp unless --urls says otherwise.
           stdio       Serve MCP over standard input/output for desktop clients; credentials from the environment.
           --sandbox   Use the built-in offline twin of both APIs instead of the real ones.
+          --version   Print the version and exit.
           client-key  Create a gateway client key for managed credentials (Credentials__Mode=Managed): prints
                       the key once and the Clients__<id>__* settings to add, in environment and Azure CLI form.
 
@@ -32,6 +34,7 @@ internal sealed record CommandLine(string Command, bool Sandbox, bool Help, stri
         var command = "serve";
         var sandbox = false;
         var help = false;
+        var version = false;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -50,12 +53,42 @@ internal sealed record CommandLine(string Command, bool Sandbox, bool Help, stri
                 case "-h" or "--help" or "help":
                     help = true;
                     break;
+                case "--version":
+                    version = true;
+                    break;
                 default:
+                    if (!IsSetting(arg))
+                    {
+                        return new CommandLine(command, sandbox, help, [], version, $"unknown argument '{arg}'");
+                    }
+
                     rest.Add(arg);
+                    // "--Key value": the value belongs to the setting.
+                    if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
+                    {
+                        rest.Add(args[++i]);
+                    }
+
                     break;
             }
         }
 
-        return new CommandLine(command, sandbox, help, [.. rest]);
+        return new CommandLine(command, sandbox, help, [.. rest], version);
+    }
+
+    private static readonly string[] HostSettings = ["urls", "environment", "contentRoot", "applicationName"];
+
+    /// <summary>A configuration argument: a host setting, or a Section:Key (or Section__Key) setting.</summary>
+    private static bool IsSetting(string arg)
+    {
+        if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+        {
+            return false;
+        }
+
+        var key = arg[2..].Split('=', 2)[0];
+        return HostSettings.Contains(key, StringComparer.OrdinalIgnoreCase)
+            || key.Contains(':', StringComparison.Ordinal)
+            || key.Contains("__", StringComparison.Ordinal);
     }
 }

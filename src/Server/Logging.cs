@@ -15,5 +15,8 @@ internal static class Logging
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // A host that fails to start (a busy port, say) rethrows, and Program prints that as one line;
+        // the host's own log of it would repeat it with a stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 }

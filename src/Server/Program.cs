@@ -1,6 +1,18 @@
 using Serverless.Server;
 
 var commandLine = CommandLine.Parse(args);
+if (commandLine.Error is { } error)
+{
+    await Console.Error.WriteLineAsync($"serverless-mcp-gateway: {error}\n\n{CommandLine.Usage}");
+    return 2;
+}
+
+if (commandLine.Version)
+{
+    Console.Out.WriteLine(Serverless.Gateway.McpServerOptionsFactory.Version);
+    return 0;
+}
+
 if (commandLine.Help)
 {
     Console.Out.WriteLine(CommandLine.Usage);

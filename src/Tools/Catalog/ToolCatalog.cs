@@ -39,6 +39,13 @@ public sealed class ToolCatalog
                     context => ActivatorUtilities.CreateInstance(
                         context.Services ?? throw new InvalidOperationException("A tool call needs request services."), areaType),
                     new McpServerToolCreateOptions { SerializerOptions = ToolJson.Options, SchemaCreateOptions = CompactSchema.Options });
+                // The SDK copies the title into the annotations as well; the top-level title is the one clients
+                // read, and the copy costs every client a few tokens per tool.
+                if (tool.ProtocolTool.Annotations is { } annotations)
+                {
+                    annotations.Title = null;
+                }
+
                 tool = new CheckedArgumentsTool(tool);
                 var keyScope = method.GetCustomAttribute<KeyScopeAttribute>();
                 if (keyScope is not null)

@@ -5,13 +5,13 @@ namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>One member's round-robin weight.</summary>
 public sealed record UserWeight(
-    [property: Description("The user's id.")] string UserId,
-    [property: Description("Weight from 0 to 10000 (100 is the default share; 0 takes the user out of rotation).")] int Weight);
+    string UserId,
+    int Weight);
 
 /// <summary>One member's manual calibration: assignments counted as if already given.</summary>
 public sealed record UserCalibration(
-    [property: Description("The user's id.")] string UserId,
-    [property: Description("Assignments to count for this user (negative moves them up the queue).")] int Calibration);
+    string UserId,
+    [property: Description("Negative moves the user up the queue.")] int Calibration);
 
 /// <summary>What a distribution hands out.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DistributionAssignmentType>))]

@@ -21,10 +21,10 @@ public sealed class ConciergeTools(ChiliPiperClient client)
 
     public const string LogsWindowTooLong = "LogsIntervalTooLong";
 
-    private const string FormDescription = "The lead's form values by data-field or form-field name, e.g. {\"PersonEmail\": \"ana@acme.com\", \"CompanyEmployees\": \"250\"}. Include the email field.";
-    private const string IntervalDescription = "Window to search for start times, {startsAt, duration}. Without it no booking is possible: you only get a routingLink for the lead.";
+    private const string FormDescription = "The lead's form values by field name, e.g. {\"PersonEmail\": \"ana@acme.com\"}; include the email.";
+    private const string IntervalDescription = "Window to search for start times; needed to book.";
     private const string OptionsDescription = "Routing options, e.g. {\"locale\": \"en\"}.";
-    private const string OverrideDescription = "Per-call changes to the routed meeting type (for example its duration), as an object.";
+    private const string OverrideDescription = "Per-call changes to the routed meeting type, e.g. its duration.";
 
     [McpServerTool(Name = "concierge-list-routers", Title = "List Concierge routers", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List Concierge (inbound form) routers with their slug, form mapping, rules and catch-all. Returns {routers: [{router: {id, name, slug, formMapping, settings, routing: {rules, catchAll}, meta}, dataFields, workspaceId}]}; the router id is routers[N].router.id. Output can be large: filter by workspace.")]

@@ -53,15 +53,15 @@ public sealed class DistributionTools(ChiliPiperClient client)
         });
 
     [McpServerTool(Name = "distribution-create", Title = "Create a distribution", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Create a distribution over a team and publish it at once. It needs a name (nameless ones never show in lists) and assignmentTypeConfig, e.g. {\"type\":\"Meeting\",\"handling\":{\"type\":\"Flexible\",\"reassignmentType\":\"AnyTeamMember\",\"allowPickingAssignee\":false},\"limits\":{\"type\":\"MeetingLimitUnset\"}}; or {\"type\":\"Record\",\"handling\":{\"type\":\"WorkingHours\"}}; or {\"type\":\"Conversation\"}. Members weigh 100 unless weights say otherwise. Returns {distributionId}. Not idempotent: a repeat creates a second one.")]
+    [Description("Create a distribution over a team and publish it at once. Returns {distributionId}. Not idempotent: a repeat creates a second one.")]
     public Task<CallToolResult> CreateDistribution(
-        [Description("The team whose members are assigned (from team-list-put).")] string teamId,
+        [Description("Team whose members are assigned (team-list-put).")] string teamId,
         [Description("The team's workspace id.")] string workspaceId,
-        [Description("Display name; required.")] string name,
-        [Description("What is distributed and how: an object with \"type\" Record, Meeting or Conversation and that variant's fields.")] JsonElement assignmentTypeConfig,
+        [Description("Display name (nameless ones never show in lists).")] string name,
+        [Description("What is distributed and how: {type: Meeting, handling: {type: Flexible, reassignmentType: AnyTeamMember, allowPickingAssignee: false}, limits: {type: MeetingLimitUnset}}, {type: Record, handling: {type: WorkingHours}} or {type: Conversation}.")] JsonElement assignmentTypeConfig,
         [Description("Per-user weights, 0 to 10000 (default 100; 0 takes a user out of rotation).")] UserWeight[]? weights = null,
-        [Description("Per-user manual calibration: assignments to count as already given.")] UserCalibration[]? manualCalibration = null,
-        [Description("Per-user caps: {\"userCaps\":[{\"userId\":\"...\",\"limit\":5}],\"resetPeriodicity\":{\"type\":\"Daily\",\"timeZone\":\"America/New_York\"}} (HourlyRolling, Daily, Weekly with dayOfWeek 1-7, Monthly).")] JsonElement? capping = null,
+        [Description("Per-user assignments to count as already given.")] UserCalibration[]? manualCalibration = null,
+        [Description("Per-user caps: {userCaps: [{userId, limit}], resetPeriodicity: {type: HourlyRolling|Daily|Weekly|Monthly, timeZone, dayOfWeek (1-7, Weekly)}}.")] JsonElement? capping = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
@@ -115,7 +115,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
         });
 
     [McpServerTool(Name = "distribution-adjust-v3", Title = "Adjust distribution weights by deltas", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Change weights or manual calibration by an amount, published at once. Values are deltas added to the current ones: old weight 100 plus delta 50 gives 150, and calling again adds 50 more. Body: {\"weights\":[{\"userId\":\"...\",\"weight\":50}],\"manualCalibration\":[{\"userId\":\"...\",\"calibration\":-2}]}. The current values are read first, so the result lists old, delta and new per user. Never retried automatically. To set exact values use distribution-update-v3.")]
+    [Description("Change weights or manual calibration by an amount, published at once. Values are deltas added to the current ones: old weight 100 plus delta 50 gives 150, and calling again adds 50 more. The current values are read first, so the result lists old, delta and new per user. Never retried automatically. To set exact values use distribution-update-v3.")]
     public Task<CallToolResult> AdjustDistribution(
         [Description("The distribution id (from distribution-list-put).")] string distributionId,
         [Description("Deltas: weights[{userId, weight}] and/or manualCalibration[{userId, calibration}]; each value is added to the current one (negative to lower it).")] JsonElement body,

@@ -16,14 +16,14 @@ namespace Serverless.Tools.ChiliPiper;
 public sealed class HandoffTools(ChiliPiperClient client)
 {
     [McpServerTool(Name = "handoff-init", Title = "Start a Handoff booking", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Phase 1 of a Handoff: runs the workspace's Handoff routers for a prospect (by guestEmail, or a CRM lead/contact id) as the booking rep. Books nothing. Returns {routingId, guestEmail, routers: [{routerId, pathResults: [{pathId, assignees, startTimes: [{startTime, attendees}]}]}]}. Then call handoff-schedule with routingId, routerId, pathId and one startTime; the session is short-lived.")]
+    [Description("Phase 1 of a Handoff: runs the workspace's Handoff routers for a prospect (by guestEmail, or a CRM lead/contact id) as the booking rep. Books nothing. Returns {routingId, guestEmail, routers: [{routerId, pathResults: [{pathId, assignees, startTimes: [{startTime, attendees}]}]}]}. Book with handoff-schedule soon: the session is short-lived.")]
     public Task<CallToolResult> Init(
         [Description("Workspace whose Handoff routers run (workspace-list gives ids).")] string workspaceId,
         [Description("Id of the user (rep) doing the booking.")] string userId,
-        [Description("Window to search: {startsAt, duration}, e.g. {\"startsAt\": \"2026-03-02T00:00:00Z\", \"duration\": \"7 days\"}.")] TimeInterval interval,
-        [Description("GuestEmailRequest (with guestEmail) or CrmRequest (with id). Inferred from which of the two is given.")] HandoffRequestType? type = null,
+        [Description("Window to search.")] TimeInterval interval,
+        [Description("Inferred from guestEmail or id when omitted.")] HandoffRequestType? type = null,
         [Description("The prospect's email, for a GuestEmailRequest.")] string? guestEmail = null,
-        [Description("The prospect's CRM record, for a CrmRequest: {\"type\": \"LeadId\" or \"ContactId\", \"value\": \"<CRM id>\"}.")] CrmRecordId? id = null,
+        [Description("The prospect's CRM record, for a CrmRequest.")] CrmRecordId? id = null,
         [Description("Run only this Handoff router.")] string? routerId = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>

@@ -20,7 +20,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
     private const int DefaultExportMaxBytes = 200_000;
 
     [McpServerTool(Name = "meeting-list-put", Title = "List meetings", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List meetings whose start falls in [start, end), at most 7 days apart (split longer ranges). Filter by workspace, status, assignee, host, guest email or meeting type; page with pagination. Returns {data{list[{meetingId, meetingStatus, dateTime{start,end}, hostId, hostEmail, bookedAt, primaryGuest, attendees, workspaceId}]}, hasMore \"Yes\"|\"No\", hasMoreItems}. Ask for the next page while hasMore is \"Yes\".")]
+    [Description("List meetings whose start falls in [start, end), at most 7 days apart (split longer ranges). Returns {data{list[{meetingId, meetingStatus, dateTime{start,end}, hostId, hostEmail, bookedAt, primaryGuest, attendees, workspaceId}]}, hasMore \"Yes\"|\"No\", hasMoreItems}. Page on while hasMore is \"Yes\".")]
     public Task<CallToolResult> ListMeetings(
         [Description("Start of the range, included: ISO-8601 date-time such as 2026-03-02T00:00:00Z.")] string start,
         [Description("End of the range, excluded: after start and at most 7 days later.")] string end,

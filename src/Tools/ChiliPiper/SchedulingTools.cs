@@ -68,10 +68,10 @@ public sealed class SchedulingTools(ChiliPiperClient client)
         ListLinks("list-ownership", filterWorkspaceIds, filterLinkSlugs, filterMeetingTypeId, filterDistributionIds, cancellationToken);
 
     [McpServerTool(Name = "scheduling-link-init", Title = "Start booking through a link", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Phase 1 of booking through a scheduling link: opens a short-lived, single-use session and returns routeId, startTimes, failures and formFields. Books nothing. Then call scheduling-link-schedule with that routeId and one of these start times. Ownership links need guestEmail. Without interval the next days are searched.")]
+    [Description("Phase 1 of booking through a scheduling link: opens a short-lived, single-use session and returns routeId, startTimes, failures and formFields. Books nothing. Then call scheduling-link-schedule with that routeId and one of these start times. Ownership links need guestEmail.")]
     public Task<CallToolResult> Init(
         [Description("The link: {\"slug\": \"<link slug>\"} or {\"id\": \"<linkId>\"}. A personal link's slug is the user's slug.")] JsonElement link,
-        [Description("Window to search for start times: {startsAt, duration}, e.g. {\"startsAt\": \"2026-03-02T00:00:00Z\", \"duration\": \"7 days\"}.")] TimeInterval? interval = null,
+        [Description("Window to search; default the next days.")] TimeInterval? interval = null,
         [Description("The guest's email; required for ownership links.")] string? guestEmail = null,
         [Description("The guest's IANA time zone, e.g. America/New_York.")] string? guestTimezone = null,
         [Description("Id of the user booking on the guest's behalf, if any.")] string? bookerId = null,
@@ -124,13 +124,13 @@ public sealed class SchedulingTools(ChiliPiperClient client)
         });
 
     [McpServerTool(Name = "availability-slots", Title = "Find free start times", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Compute bookable start times for a meeting type and a set of attendees in a window, without opening a booking session. Returns {meetingTypeRef, startTimes: [{startTime, attendees}], failures: {userId: reason}}; users whose calendars fail appear in failures while the call still succeeds. To book, use a scheduling link, Handoff or Concierge flow.")]
+    [Description("Compute bookable start times for a meeting type and attendees in a window; books nothing. Returns {meetingTypeRef, startTimes: [{startTime, attendees}], failures: {userId: reason}} (failing calendars do not fail the call). To book, use a scheduling link, Handoff or Concierge flow.")]
     public Task<CallToolResult> Slots(
-        [Description("Host: {\"type\": \"User\", \"userId\": ...} or {\"type\": \"AssigneeFromDistribution\", \"distributionId\": ...}.")] JsonElement expectedHost,
-        [Description("Attendees (at least one), each with type and required: ManuallyAssigned/AdditionalAttendee {userId}, AssignedViaTeam {userId, teamId}, DistributionAssignee {distributionId, userIds?}.")] JsonElement[] attendees,
-        [Description("The meeting type: {id, timestamp}.")] MeetingTypeRef meetingTypeRef,
-        [Description("Window to search: {startsAt, duration}, e.g. {\"startsAt\": \"2026-03-02T00:00:00Z\", \"duration\": \"7 days\"}.")] TimeInterval interval,
-        [Description("Per-call changes to the meeting type's length, buffers or increment (duration strings).")] MeetingTypeOverride? meetingTypeOverride = null,
+        [Description("Host: {type: User, userId} or {type: AssigneeFromDistribution, distributionId}.")] JsonElement expectedHost,
+        [Description("At least one, each {type, required, ...}: ManuallyAssigned/AdditionalAttendee {userId}, AssignedViaTeam {userId, teamId}, DistributionAssignee {distributionId, userIds?}.")] JsonElement[] attendees,
+        [Description("The meeting type.")] MeetingTypeRef meetingTypeRef,
+        [Description("Window to search.")] TimeInterval interval,
+        [Description("Per-call duration changes.")] MeetingTypeOverride? meetingTypeOverride = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
         {

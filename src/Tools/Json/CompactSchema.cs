@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 
@@ -11,14 +12,33 @@ public static class CompactSchema
 {
     public static AIJsonSchemaCreateOptions Options { get; } = new()
     {
-        TransformSchemaNode = static (_, node) => Tighten(node),
+        TransformSchemaNode = static (context, node) => Tighten(context, node),
     };
 
-    private static JsonNode Tighten(JsonNode node)
+    private static JsonNode Tighten(AIJsonSchemaCreateContext context, JsonNode node)
     {
         if (node is not JsonObject schema)
         {
             return node;
+        }
+
+        // A JsonElement parameter is always a JSON object in this catalog (the handlers check it is); left
+        // untyped it reads as "anything", and strict-schema clients reject or stringify it.
+        if (IsJsonElement(context.TypeInfo?.Type) && !schema.ContainsKey("type"))
+        {
+            schema["type"] = "object";
+        }
+
+        if (context.TypeInfo?.Type == typeof(ObjectOrText) && !schema.ContainsKey("anyOf"))
+        {
+            schema.Remove("type");
+            schema["anyOf"] = new JsonArray(new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "string" });
+        }
+
+        // An array of JsonElement is generated with "any value" items, which no transform call visits.
+        if (context.TypeInfo?.Type == typeof(JsonElement[]) && schema["items"] is JsonObject { Count: 0 } or JsonValue)
+        {
+            schema["items"] = new JsonObject { ["type"] = "object" };
         }
 
         if (schema["type"] is JsonArray types && types.Count == 2 && types.Any(t => t?.GetValue<string>() == "null"))
@@ -39,4 +59,7 @@ public static class CompactSchema
 
         return schema;
     }
+
+    private static bool IsJsonElement(Type? type) =>
+        type == typeof(JsonElement) || type == typeof(JsonElement?);
 }

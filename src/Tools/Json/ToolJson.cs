@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -21,8 +24,22 @@ public static class ToolJson
         return options;
     }
 
+    // The text part is read by a model, not rendered in a page: escaping "+" or "…" as \uXXXX only costs
+    // tokens and hides phone numbers. Quotes, backslashes and control characters are still escaped, so the
+    // text stays valid JSON.
+    private static readonly JsonWriterOptions TextWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Compact JSON for the text part of a result.</summary>
-    public static string Compact(JsonElement element) => JsonSerializer.Serialize(element, ToolJsonContext.Default.JsonElement);
+    public static string Compact(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, TextWriterOptions))
+        {
+            element.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -56,4 +73,5 @@ public static class ToolJson
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.HandoffRequestType))]
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.CrmRecordId))]
 [JsonSerializable(typeof(JsonElement[]))]
+[JsonSerializable(typeof(ObjectOrText))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

@@ -14,16 +14,16 @@ public sealed class MessagingTools(PilotStatusClient client)
 {
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "messages_send", Title = "Send a WhatsApp message", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Send one WhatsApp message from the number of the API key. Give exactly one destination (destinationNumber, groupId or newsletterId) and exactly one mode: a template (templateId + variables; works any time), free text (text; on Meta numbers only within 24 h of the contact's last message), or direct media (media + mediaType). Queued asynchronously: keep the returned id and check delivery with message_get. Real send; not retried on failure. Needs a number-scoped key.")]
+    [Description("Send one WhatsApp message from the key's number. Give exactly one destination (destinationNumber, groupId or newsletterId) and exactly one mode: a template (templateId + variables; works any time), free text (text; on Meta numbers only within 24 h of the contact's last message), or direct media (media + mediaType). Queued: follow the returned id with message_get. Real send; never retried. Needs a number-scoped key.")]
     public Task<CallToolResult> SendMessage(
-        [Description("Recipient phone in E.164 (+5511999998888), or a contact userId (BSUID) from conversations_list.")] string? destinationNumber = null,
+        [Description("E.164 phone (+5511999998888) or a contact userId (BSUID) from conversations_list.")] string? destinationNumber = null,
         [Description("Recipient WhatsApp group id, ending with @g.us (not on Meta numbers).")] string? groupId = null,
         [Description("Recipient WhatsApp channel id, ending with @newsletter (not on Meta numbers).")] string? newsletterId = null,
         [Description("Template mode: the template id (tpl_...) or name.")] string? templateId = null,
         [Description("Template mode: a value for each template variable, by variable name.")] Dictionary<string, string>? variables = null,
         [Description("Free-text mode: the message text.")] string? text = null,
         [Description("Direct media mode (or a template's media override): a public http(s) URL or a base64 data URI.")] string? media = null,
-        [Description("Kind of the media: image, video, document or audio (audio arrives as a voice note). Required with direct media.")] MediaType? mediaType = null,
+        [Description("Required with direct media; audio arrives as a voice note.")] MediaType? mediaType = null,
         [Description("Caption for image, video or document media; not allowed with audio.")] string? caption = null,
         [Description("Schedule the send for this ISO-8601 instant; until then it can be cancelled with messages_cancel.")] string? deliverAt = null,
         CancellationToken cancellationToken = default) =>

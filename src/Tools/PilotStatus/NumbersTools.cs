@@ -87,17 +87,17 @@ public sealed class NumbersTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "numbers_remote_pairing", Title = "Create a remote pairing link", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Create a link the phone's owner opens to connect a number themselves, so nobody has to relay a QR code. PILOT_STATUS (default) needs name and number and creates a disconnected number; META starts Meta's signup. Returns the link and token; number.connected fires when done. Tenant key recommended; a number key also works.")]
+    [Description("Create a link the phone's owner opens to connect a number (no QR code to relay). PILOT_STATUS creates a disconnected number; META starts Meta's signup. Returns link and token; number.connected fires when done. Tenant key recommended; a number key also works.")]
     public Task<CallToolResult> RemotePairing(
-        [Description("PILOT_STATUS (QR-paired, default) or META (Cloud API).")] PairingProvider? provider = null,
-        [Description("PILOT_STATUS: display name of the new number (required).")] string? name = null,
-        [Description("PILOT_STATUS: phone number in E.164, such as +5511999998888 (required).")] string? number = null,
-        [Description("Also send the link over WhatsApp to that number (needs an OTP template named pilot_status_remote_pairing). Default false.")] bool? sendViaWhatsApp = null,
-        [Description("Number keys only: move the calling key to the new number (default true).")] bool? linkToApiKey = null,
-        [Description("META: where to send the customer after signup (http or https URL).")] string? redirectUrl = null,
-        [Description("META: your own reference for this link, echoed back later.")] string? externalRef = null,
-        [Description("META: embedded (Meta's signup popup) or credentials (paste existing WABA credentials).")] MetaPairingFlow? metaFlow = null,
-        [Description("Look of the pairing page for this link only; omitted fields use the account's branding.")] PairingBranding? branding = null,
+        [Description("QR-paired (default) or Meta Cloud API.")] PairingProvider? provider = null,
+        [Description("PILOT_STATUS: display name (required).")] string? name = null,
+        [Description("PILOT_STATUS: E.164 phone, e.g. +5511999998888 (required).")] string? number = null,
+        [Description("Also send the link to that number by WhatsApp (needs OTP template pilot_status_remote_pairing).")] bool? sendViaWhatsApp = null,
+        [Description("Number keys: move the key to the new number (default true).")] bool? linkToApiKey = null,
+        [Description("META: http(s) URL the customer goes to after signup.")] string? redirectUrl = null,
+        [Description("META: your reference, echoed back.")] string? externalRef = null,
+        [Description("META: embedded (signup popup) or credentials (paste existing WABA ones).")] MetaPairingFlow? metaFlow = null,
+        [Description("Page look for this link (https URLs, #RRGGBB colours, companyName up to 60 chars, subtitle 120); omitted fields keep the account's.")] PairingBranding? branding = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {

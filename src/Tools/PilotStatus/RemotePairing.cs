@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace Serverless.Tools.PilotStatus;
@@ -24,11 +23,11 @@ public enum MetaPairingFlow
 
 /// <summary>Per-link look of the hosted pairing page; anything left out falls back to the account's branding.</summary>
 public sealed record PairingBranding(
-    [property: Description("Logo image URL (https).")] string? LogoUrl = null,
-    [property: Description("Main colour, #RRGGBB.")] string? PrimaryColor = null,
-    [property: Description("Background colour, #RRGGBB.")] string? BackgroundColor = null,
-    [property: Description("Company name shown on the page (up to 60 characters).")] string? CompanyName = null,
-    [property: Description("Subtitle under the name (up to 120 characters).")] string? Subtitle = null,
-    [property: Description("Support page URL (https).")] string? SupportUrl = null,
-    [property: Description("Where to send the customer after pairing (https).")] string? DefaultRedirectUrl = null,
-    [property: Description("Hide the Pilot Status marks on the page.")] bool? HidePilotStatusBranding = null);
+    string? LogoUrl = null,
+    string? PrimaryColor = null,
+    string? BackgroundColor = null,
+    string? CompanyName = null,
+    string? Subtitle = null,
+    string? SupportUrl = null,
+    string? DefaultRedirectUrl = null,
+     bool? HidePilotStatusBranding = null);

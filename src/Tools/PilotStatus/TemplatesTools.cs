@@ -5,6 +5,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Tools.Catalog;
 using Serverless.Tools.Errors;
+using Serverless.Tools.Json;
 using Serverless.Tools.Validation;
 
 namespace Serverless.Tools.PilotStatus;
@@ -41,7 +42,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
     [Description("Create a template on the key's number. On a Meta number it is submitted to Meta and stays PENDING until approved (poll templates_get); on a QR-paired number it is usable at once. Needs name, body and, when the content has {{variables}}, an example for each in 'examples'. Category cannot change later. Body text max 1024 chars, not starting or ending with a variable; header text and footer max 60; up to 10 buttons. Returns id, name, category, metaStatus. Needs a number-scoped key.")]
     public Task<CallToolResult> CreateTemplate(
         [Description("Template name: letters and digits; spaces, '-' and '.' become '_'. Must be unique on the number.")] string name,
-        [Description(BodyHelp)] JsonElement body,
+        [Description(BodyHelp)] ObjectOrText body,
         [Description(ExamplesHelp)] Dictionary<string, string>? examples = null,
         [Description("MARKETING, UTILITY or OTP; fixed once created.")] TemplateCategory? category = null,
         [Description("Language code such as pt_BR or en_US.")] string? language = null,
@@ -59,7 +60,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
     [Description("Replace the content of a template of the key's number (by id or name) with a new version. On a Meta number the new version goes back to Meta review (PENDING) before sends use it; on a QR-paired number it applies at once. Same content rules as templates_create, including 'examples' for every {{variable}}. The category cannot be changed. Needs a number-scoped key.")]
     public Task<CallToolResult> UpdateTemplate(
         [Description("Template id (tpl_...) or name.")] string id,
-        [Description(BodyHelp)] JsonElement body,
+        [Description(BodyHelp)] ObjectOrText body,
         [Description(ExamplesHelp)] Dictionary<string, string>? examples = null,
         [Description("The template's current category, if you repeat it; it cannot be changed.")] TemplateCategory? category = null,
         [Description("Language code such as pt_BR or en_US.")] string? language = null,
@@ -83,9 +84,9 @@ public sealed class TemplatesTools(PilotStatusClient client)
             ToolResults.Success((await client.DeleteTemplateAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
     private static void AddContent(
-        JsonObject request, JsonElement body, Dictionary<string, string>? examples, TemplateCategory? category, string? language)
+        JsonObject request, ObjectOrText body, Dictionary<string, string>? examples, TemplateCategory? category, string? language)
     {
-        request["body"] = TemplateContent.Check(body, examples);
+        request["body"] = TemplateContent.Check(body.Value, examples);
         if (category is { } c)
         {
             request["category"] = c.ToWire();

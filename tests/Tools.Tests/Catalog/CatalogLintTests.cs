@@ -103,6 +103,74 @@ public sealed class CatalogLintTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ToolNames))]
+    public void Every_parameter_and_array_item_declares_one_type(string name)
+    {
+        Assert.True(ToolCatalog.CreateDefault().TryGet(name, out var entry));
+        var offenders = new List<string>();
+        if (entry.Tool.ProtocolTool.InputSchema.TryGetProperty("properties", out var properties))
+        {
+            foreach (var property in properties.EnumerateObject())
+            {
+                RequireType(property.Value, $"$.{property.Name}", offenders);
+            }
+        }
+
+        Assert.True(offenders.Count == 0, $"{name}: untyped schema at {string.Join(", ", offenders)}");
+    }
+
+    // A schema without a type reads as "anything" to a model and is rejected by strict-schema clients;
+    // nested properties and array items are held to the same rule as the parameters themselves.
+    private static void RequireType(JsonElement schema, string path, List<string> offenders)
+    {
+        // A parameter that takes an object or its text form offers both, each typed (never a type list).
+        if (schema.ValueKind == JsonValueKind.Object && !schema.TryGetProperty("type", out _)
+            && schema.TryGetProperty("anyOf", out var alternatives) && alternatives.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var alternative in alternatives.EnumerateArray())
+            {
+                RequireType(alternative, $"{path}.anyOf[{i++}]", offenders);
+            }
+
+            if (i < 2)
+            {
+                offenders.Add(path);
+            }
+
+            return;
+        }
+
+        if (schema.ValueKind != JsonValueKind.Object
+            || !schema.TryGetProperty("type", out var type)
+            || type.ValueKind != JsonValueKind.String)
+        {
+            offenders.Add(path);
+            return;
+        }
+
+        if (type.GetString() == "array")
+        {
+            if (schema.TryGetProperty("items", out var items))
+            {
+                RequireType(items, $"{path}[]", offenders);
+            }
+            else
+            {
+                offenders.Add($"{path}[]");
+            }
+        }
+
+        if (schema.TryGetProperty("properties", out var nested))
+        {
+            foreach (var property in nested.EnumerateObject())
+            {
+                RequireType(property.Value, $"{path}.{property.Name}", offenders);
+            }
+        }
+    }
+
     public static TheoryData<string, string[]> VendorToolsByToolset => new()
     {
         { Toolsets.Messaging, ["conversations_list", "message_get", "messages_cancel", "messages_group", "messages_send", "messages_unread"] },
