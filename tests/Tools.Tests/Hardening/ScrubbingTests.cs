@@ -69,8 +69,8 @@ public sealed class ScrubbingTests
     }
 
     [Theory]
-    [InlineData("""{"headers":{"Authorization":"Bearer cp_live_abcdef123"}}""", "cp_live_abcdef123")]
-    [InlineData("x-api-key: ps_live_0123456789 sent", "ps_live_0123456789")]
+    [InlineData("""{"headers":{"Authorization":"Bearer cp_fake_abcdef123"}}""", "cp_fake_abcdef123")]
+    [InlineData("x-api-key: ps_fake_0123456789 sent", "ps_fake_0123456789")]
     [InlineData("""{"x-api-key":"k3y-v4lue-secret"}""", "k3y-v4lue-secret")]
     [InlineData("key=ps_abcdef0123", "ps_abcdef0123")]
     public void Echoed_credential_shapes_are_redacted(string text, string secret)
