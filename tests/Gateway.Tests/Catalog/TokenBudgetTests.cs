@@ -5,14 +5,16 @@ using Serverless.Tools.Catalog;
 namespace Serverless.Gateway.Tests.Catalog;
 
 /// <summary>
-/// What the compact tools/list costs a model, counted with a real tokenizer: each toolset and each tool stay
-/// within budget, so a client can load what it needs and still have room to work. The whole catalog's cost
-/// is printed with the heaviest tools, to show where shortening pays.
+/// What the compact tools/list costs a model, counted with a real tokenizer over the JSON as the wire carries it:
+/// the whole catalog, each toolset and each tool stay within budget, so a client can load what it needs and still
+/// have room to work. The heaviest tools are printed, to show where shortening pays.
 /// </summary>
 public sealed class TokenBudgetTests
 {
     private const int ToolsetBudget = 3_000;
     private const int ToolBudget = 450;
+    private const int CatalogBudget = 20_000;
+    private const int SearchRouteBudget = 1_000;
 
     [Fact]
     public void The_tokenizer_counts_tokens()
@@ -49,6 +51,7 @@ public sealed class TokenBudgetTests
         }
 
         Assert.Equal(108, costs.Count);
+        Assert.True(total <= CatalogBudget, $"the whole catalog costs {total} tokens, over its budget of {CatalogBudget}");
         Assert.DoesNotContain(toolsets, t => t.Toolset == "?");
         var heavySets = toolsets.Where(t => t.Tokens > ToolsetBudget).Select(t => $"{t.Toolset} ({t.Tokens})").ToList();
         Assert.True(heavySets.Count == 0, $"toolsets over {ToolsetBudget} tokens: {string.Join(", ", heavySets)}");
