@@ -59,10 +59,21 @@ public sealed class TokenBudgetTests
         Assert.True(heavyTools.Count == 0, $"tools over {ToolBudget} tokens: {string.Join(", ", heavyTools)}");
     }
 
-    private static async Task<List<JsonNode>> ListAsync()
+    [Fact]
+    public async Task The_search_route_lists_for_under_a_thousand_tokens()
+    {
+        var tools = await ListAsync("/mcp/search");
+        var total = O200k.Count(new JsonObject { ["tools"] = new JsonArray([.. tools.Select(t => t.DeepClone())]) }.ToJsonString());
+        TestContext.Current.TestOutputHelper?.WriteLine($"tools/list on /mcp/search: {tools.Count} tools, {total} o200k tokens");
+
+        Assert.Equal(["call_tool", "search_tools"], tools.Select(t => t["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.True(total < SearchRouteBudget, $"the search route's tools/list costs {total} tokens, not under {SearchRouteBudget}");
+    }
+
+    private static async Task<List<JsonNode>> ListAsync(string path = "/mcp")
     {
         await using var host = await GatewayHost.StartAsync();
-        var (status, body, _) = await RawMcp.SendAsync(RawMcp.Post(host.Mcp(), RawMcp.ToolsList, r =>
+        var (status, body, _) = await RawMcp.SendAsync(RawMcp.Post(host.Mcp(path), RawMcp.ToolsList, r =>
         {
             foreach (var (name, value) in Credentials.Both)
             {
