@@ -162,6 +162,12 @@ public static class SearchRoute
     {
         var text = description ?? "";
         var end = text.IndexOf(". ", StringComparison.Ordinal);
+        // "e.g. " and "i.e. " do not end a sentence.
+        while (end >= 3 && text[(end - 3)..end] is "e.g" or "i.e")
+        {
+            end = text.IndexOf(". ", end + 2, StringComparison.Ordinal);
+        }
+
         return end < 0 ? text : text[..(end + 1)];
     }
 }

@@ -73,6 +73,12 @@ public sealed class SearchRouteTests
         Assert.DoesNotContain("messages_send", meetings);
 
         Assert.Empty(Names(await SearchAsync(client, new() { ["query"] = "zzqx" })));
+
+        // An "e.g." does not end the one-line description.
+        var logs = (await SearchAsync(client, new() { ["query"] = "concierge routing log" })).GetProperty("tools")[0];
+        Assert.Equal("concierge-logs", logs.GetProperty("name").GetString());
+        Assert.Equal("Read the routing log of one Concierge router: each routed lead with status (e.g. Scheduled, TimedOut), guestEmail, assignments, matched path and meetingId.",
+            logs.GetProperty("description").GetString());
     }
 
     [Fact]
