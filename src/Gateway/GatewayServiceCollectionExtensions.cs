@@ -51,7 +51,8 @@ public static class GatewayServiceCollectionExtensions
 
     /// <summary>
     /// Maps the MCP endpoint and its selection routes: {pattern}, {pattern}/readonly,
-    /// {pattern}/x/{toolsets} and {pattern}/x/{toolsets}/readonly. Only POST is served; GET and DELETE get 405.
+    /// {pattern}/x/{toolsets} and {pattern}/x/{toolsets}/readonly, and each again under {pattern}/search (the search
+    /// route). Only POST is served; GET and DELETE get 405.
     /// Also maps the Protected Resource Metadata, which answers only when OAuth is enabled.
     /// </summary>
     public static IEndpointRouteBuilder MapMcpGateway(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
@@ -59,10 +60,12 @@ public static class GatewayServiceCollectionExtensions
         endpoints.MapMethods(ResourceUrls.MetadataPath + "/{*suffix}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post],
             (HttpContext context, ProtectedResourceEndpoint endpoint) => endpoint.HandleAsync(context, context.Request.RouteValues["suffix"] as string));
         var group = endpoints.MapGroup(pattern);
-        Map(group, "", readOnly: false);
-        Map(group, "/readonly", readOnly: true);
-        Map(group, "/x/{toolsets}", readOnly: false);
-        Map(group, "/x/{toolsets}/readonly", readOnly: true);
+        foreach (var (route, readOnly) in McpRoute.Tails)
+        {
+            Map(group, route, readOnly, search: false);
+            Map(group, "/" + McpRoute.SearchSegment + route, readOnly, search: true);
+        }
+
         return endpoints;
     }
 
@@ -79,9 +82,9 @@ public static class GatewayServiceCollectionExtensions
         return endpoints;
     }
 
-    private static void Map(RouteGroupBuilder group, string route, bool readOnly)
+    private static void Map(RouteGroupBuilder group, string route, bool readOnly, bool search)
     {
         group.MapMethods(route, [HttpMethods.Post, HttpMethods.Get, HttpMethods.Delete], (HttpContext context, McpGatewayEndpoint endpoint) =>
-            endpoint.HandleAsync(context, context.Request.RouteValues["toolsets"] as string, readOnly));
+            endpoint.HandleAsync(context, context.Request.RouteValues["toolsets"] as string, readOnly, search));
     }
 }

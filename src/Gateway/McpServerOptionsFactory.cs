@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Serverless.Gateway.Booking;
 using Serverless.Gateway.Grants;
 using Serverless.Gateway.Protocol;
+using Serverless.Gateway.Search;
 using Serverless.Gateway.Telemetry;
 using Serverless.Tools.Catalog;
 
@@ -25,8 +26,8 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
         "Failed calls return isError with the upstream, its code and what to do next. Writes are never retried automatically. " +
         "Bookings (the *-schedule tools) work only on a session opened through this gateway; repeating one returns the recorded booking (alreadyBooked) instead of booking twice.";
 
-    /// <summary>Options for one stateless HTTP request.</summary>
-    public McpServerOptions Create(IEnumerable<ToolEntry> tools)
+    /// <summary>Options for one stateless HTTP request; <paramref name="search"/> lists the search tools in place of <paramref name="tools"/>.</summary>
+    public McpServerOptions Create(IEnumerable<ToolEntry> tools, bool search = false)
     {
         var options = new McpServerOptions
         {
@@ -34,6 +35,13 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
             ScopeRequests = false,
         };
         Configure(options, tools, _audit);
+        if (search)
+        {
+            // First of all filters: call_tool becomes the named tool's call before audit, grants and ledger see it.
+            options.Filters.Request.CallToolFilters.Insert(0, SearchRoute.CallFilter());
+            options.Filters.Request.ListToolsFilters.Add(SearchRoute.ListFilter());
+        }
+
         return options;
     }
 

@@ -40,11 +40,11 @@ public sealed class McpGatewayEndpoint(
     /// Serves any request routed to an MCP path: POST is MCP; GET and DELETE (stream resumption and session
     /// end, which a stateless server does not offer) get 405 naming POST.
     /// </summary>
-    public Task HandleAsync(HttpContext context, string? toolsets, bool readOnly)
+    public Task HandleAsync(HttpContext context, string? toolsets, bool readOnly, bool search = false)
     {
         if (HttpMethods.IsPost(context.Request.Method))
         {
-            return HandlePostAsync(context, toolsets, readOnly);
+            return HandlePostAsync(context, toolsets, readOnly, search);
         }
 
         context.Response.Headers.Allow = HttpMethods.Post;
@@ -58,12 +58,12 @@ public sealed class McpGatewayEndpoint(
     /// </summary>
     public Task HandlePathAsync(HttpContext context, string? selectionPath)
     {
-        if (!McpRoute.TryParse(selectionPath, out var toolsets, out var readOnly))
+        if (!McpRoute.TryParse(selectionPath, out var toolsets, out var readOnly, out var search))
         {
             return NotFoundAsync(context);
         }
 
-        return HandleAsync(context, toolsets, readOnly);
+        return HandleAsync(context, toolsets, readOnly, search);
     }
 
     /// <summary>Serves a route with a fixed toolset and an optional trailing "readonly" value.</summary>
@@ -79,9 +79,9 @@ public sealed class McpGatewayEndpoint(
 
     private static Task NotFoundAsync(HttpContext context) =>
         JsonRpcErrors.WriteAsync(context, StatusCodes.Status404NotFound, JsonRpcErrors.InvalidRequest,
-            "Not Found: MCP paths are /mcp, /mcp/readonly, /mcp/x/{toolsets} and /mcp/x/{toolsets}/readonly.");
+            "Not Found: MCP paths are /mcp, /mcp/readonly, /mcp/x/{toolsets} and /mcp/x/{toolsets}/readonly, each also behind /mcp/search.");
 
-    public async Task HandlePostAsync(HttpContext context, string? toolsets, bool readOnly)
+    public async Task HandlePostAsync(HttpContext context, string? toolsets, bool readOnly, bool search = false)
     {
         var request = context.Request;
         var settings = options.CurrentValue;
@@ -226,13 +226,13 @@ public sealed class McpGatewayEndpoint(
             tools = [.. tools.Where(t => !settings.DisabledToolsets.Contains(t.Toolset, StringComparer.Ordinal))];
         }
 
-        await ServeAsync(context, message, tools);
+        await ServeAsync(context, message, tools, search);
     }
 
-    private async Task ServeAsync(HttpContext context, JsonRpcMessage message, IReadOnlyList<ToolEntry> tools)
+    private async Task ServeAsync(HttpContext context, JsonRpcMessage message, IReadOnlyList<ToolEntry> tools, bool search)
     {
         var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
-        var server = McpServer.Create(transport, serverOptions.Create(tools), loggerFactory, context.RequestServices);
+        var server = McpServer.Create(transport, serverOptions.Create(tools, search), loggerFactory, context.RequestServices);
         var runTask = server.RunAsync(context.RequestAborted);
         try
         {

@@ -38,6 +38,20 @@ public static class PilotStatusSeed
     public const string TemplateTicketClosedId = "tpl_sandbox_ticket_closed";
     public const string TemplateTicketClosedName = "ticket_closed";
 
+    /// <summary>
+    /// The template of the vendor's send-message playground example (<c>templateId: boas_vindas</c>, variable <c>nome</c>),
+    /// approved on number 1 so the documented example works as written.
+    /// </summary>
+    public const string TemplateBoasVindasId = "tpl_sandbox_boas_vindas";
+    public const string TemplateBoasVindasName = "boas_vindas";
+
+    /// <summary>
+    /// The template of the vendor's send-messages guide (<c>templateId: onboarding-test</c>, variables <c>name</c>,
+    /// <c>order_id</c>), approved on number 1 under the name the guide uses.
+    /// </summary>
+    public const string TemplateOnboardingTestId = "tpl_sandbox_onboarding_test";
+    public const string TemplateOnboardingTestName = "onboarding-test";
+
     /// <summary>Number 1 contact who wrote 2 hours ago (inside Meta's 24 h window); 2 unread.</summary>
     public const string ConversationAnaId = "conv_sandbox_ana";
     public const string ContactAnaPhone = "+5511988887777";
@@ -102,6 +116,12 @@ public static class PilotStatusSeed
         state.TemplateList.Add(Template(TemplateSpringPromoId, NumberId1, TemplateSpringPromoName, "MARKETING",
             "Hi {{name}}, enjoy 10% off everything this week at Sandbox Store!",
             WhatsAppProviders.Meta, "PENDING", "en_US", now.AddDays(-1)));
+        state.TemplateList.Add(Template(TemplateBoasVindasId, NumberId1, TemplateBoasVindasName, "UTILITY",
+            "Olá {{nome}}, boas-vindas à Sandbox Store! Responda esta mensagem se precisar de ajuda.",
+            WhatsAppProviders.Meta, "APPROVED", "pt_BR", createdAt));
+        state.TemplateList.Add(Template(TemplateOnboardingTestId, NumberId1, TemplateOnboardingTestName, "UTILITY",
+            "Hi {{name}}, welcome aboard! Your order {{order_id}} is confirmed.",
+            WhatsAppProviders.Meta, "APPROVED", "en_US", createdAt));
         state.TemplateList.Add(Template(TemplateWelcomeId, NumberId2, TemplateWelcomeName, "UTILITY",
             "Welcome to Sandbox Support, {{name}}! Reply here any time and we will get back to you.",
             WhatsAppProviders.PilotStatus, null, "en_US", createdAt));

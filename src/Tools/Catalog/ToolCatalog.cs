@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Tools.Json;
 
@@ -41,10 +42,9 @@ public sealed class ToolCatalog
                     new McpServerToolCreateOptions { SerializerOptions = ToolJson.Options, SchemaCreateOptions = CompactSchema.Options });
                 // The SDK copies the title into the annotations as well; the top-level title is the one clients
                 // read, and the copy costs every client a few tokens per tool.
-                if (tool.ProtocolTool.Annotations is { } annotations)
-                {
-                    annotations.Title = null;
-                }
+                var declared = tool.ProtocolTool.Annotations ?? new ToolAnnotations();
+                declared.Title = null;
+                tool.ProtocolTool.Annotations = WireHints.Compact(declared);
 
                 tool = new CheckedArgumentsTool(tool);
                 var keyScope = method.GetCustomAttribute<KeyScopeAttribute>();
@@ -54,8 +54,8 @@ public sealed class ToolCatalog
                 }
 
                 var name = tool.ProtocolTool.Name;
-                entries.Add(new ToolEntry(name, toolset, upstream, tool.ProtocolTool.Annotations?.ReadOnlyHint == true, tool, keyScope?.Scope,
-                    NumberArgumentOf(method, keyScope)));
+                entries.Add(new ToolEntry(name, toolset, upstream, declared.ReadOnlyHint == true, tool, keyScope?.Scope,
+                    NumberArgumentOf(method, keyScope)) { Hints = declared });
             }
         }
 

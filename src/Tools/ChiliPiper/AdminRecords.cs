@@ -27,4 +27,4 @@ public sealed record RuleFilter(
     [property: Description("Only rules of this workspace.")] string? WorkspaceId = null,
     [property: Description("Only rules whose name matches this text.")] string? Name = null,
     [property: Description("Only these rule types: NonOwnershipRule, OwnershipRule (applied to the returned page).")] string[]? Type = null,
-    [property: Description("Rule builder versions; only ExplicitV1 rules exist in this API, so [\"ExplicitV1\"] or nothing.")] string[]? RuleBuilderVersion = null);
+    [property: Description("Rule builder versions; only ExplicitV1 rules exist in this API, so [ExplicitV1] or nothing.")] string[]? RuleBuilderVersion = null);

@@ -6,7 +6,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>A time window as Chili Piper takes it: a start instant and a length.</summary>
 public sealed record TimeInterval(
     [property: Description("ISO-8601 instant.")] string StartsAt,
-    [property: Description("e.g. '7 days', '30 minutes' or 'PT36H'.")] string Duration);
+    [property: Description("e.g. 7 days, 30 minutes or PT36H.")] string Duration);
 
 /// <summary>Which meeting type availability is computed for, and as of when.</summary>
 public sealed record MeetingTypeRef(
@@ -15,7 +15,7 @@ public sealed record MeetingTypeRef(
 
 /// <summary>Per-call changes to a meeting type's durations (each a duration string such as '45 minutes').</summary>
 public sealed record MeetingTypeOverride(
-    [property: Description("e.g. '45 minutes'.")] string? MeetingDurationOverride = null,
+    [property: Description("e.g. 45 minutes.")] string? MeetingDurationOverride = null,
     [property: Description("Buffer before.")] string? BeforeBufferDurationOverride = null,
     [property: Description("Buffer after.")] string? AfterBufferDurationOverride = null,
     [property: Description("Step between start times.")] string? AvailabilityIncrementOverride = null);
@@ -39,4 +39,4 @@ public enum CrmRecordType
 /// <summary>A CRM lead or contact, by its CRM id.</summary>
 public sealed record CrmRecordId(
     CrmRecordType Type,
-    [property: Description("The record's id in the CRM.")] string Value);
+    [property: Description("Record id in the CRM.")] string Value);

@@ -21,9 +21,9 @@ public sealed class ConciergeTools(ChiliPiperClient client)
 
     public const string LogsWindowTooLong = "LogsIntervalTooLong";
 
-    private const string FormDescription = "The lead's form values by field name, e.g. {\"PersonEmail\": \"ana@acme.com\"}; include the email.";
+    private const string FormDescription = "Form values of the lead by field name, e.g. {PersonEmail: ana@acme.com}; include the email.";
     private const string IntervalDescription = "Window to search for start times; needed to book.";
-    private const string OptionsDescription = "Routing options, e.g. {\"locale\": \"en\"}.";
+    private const string OptionsDescription = "Routing options, e.g. {locale: en}.";
     private const string OverrideDescription = "Per-call changes to the routed meeting type, e.g. its duration.";
 
     [McpServerTool(Name = "concierge-list-routers", Title = "List Concierge routers", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -37,7 +37,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
     [McpServerTool(Name = "concierge-route", Title = "Route a lead (router id)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     [Description("Route a lead through the Concierge router with this id. With interval: phase 1 of a booking; returns {routingId, startTimes, schedulingAllowed, distributionIds, assignments, failures}; book with concierge-schedule. Without interval: only a routingLink for the lead, no booking. Disqualified leads get schedulingAllowed false. Every call is logged.")]
     public Task<CallToolResult> Route(
-        [Description("The router's id (routers[N].router.id from concierge-list-routers).")] string routerId,
+        [Description("Router id (routers[N].router.id from concierge-list-routers).")] string routerId,
         [Description(FormDescription)] JsonElement form,
         [Description(IntervalDescription)] TimeInterval? interval = null,
         [Description(OptionsDescription)] JsonElement? options = null,
@@ -53,7 +53,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
     [McpServerTool(Name = "concierge-route-by-slug", Title = "Route a lead (router slug)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     [Description("Route a lead through the Concierge router with this slug. With interval: phase 1 of a booking; returns {routingId, startTimes, schedulingAllowed, distributionIds, assignments, failures}; book with concierge-schedule. Without interval: only a routingLink for the lead, no booking. Disqualified leads get schedulingAllowed false. Every call is logged.")]
     public Task<CallToolResult> RouteBySlug(
-        [Description("The router's slug, e.g. inbound-demo (concierge-list-routers shows slugs).")] string routerSlug,
+        [Description("Router slug, e.g. inbound-demo (concierge-list-routers shows slugs).")] string routerSlug,
         [Description(FormDescription)] JsonElement form,
         [Description(IntervalDescription)] TimeInterval? interval = null,
         [Description(OptionsDescription)] JsonElement? options = null,
@@ -75,7 +75,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
     [Description("Phase 2 of Concierge: book the meeting of a routing made with an interval. body.startTime must be one of the start times the route call returned. Books at once and sends invites; never retried. Returns {type: Success, meetingId}. A failure (slot taken, session expired or used) books nothing: route the lead again.")]
     public Task<CallToolResult> Schedule(
         [Description("The routingId concierge-route or concierge-route-by-slug returned.")] string routingId,
-        [Description("{\"startTime\": \"<one of the route call's startTimes>\"}; other booking fields pass through as given.")] JsonElement body,
+        [Description("{startTime: one of the startTimes of the route call}; other booking fields pass through as given.")] JsonElement body,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
@@ -87,8 +87,8 @@ public sealed class ConciergeTools(ChiliPiperClient client)
     [McpServerTool(Name = "concierge-logs", Title = "Read Concierge routing logs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Read the routing log of one Concierge router: each routed lead with status (e.g. Scheduled, TimedOut), guestEmail, assignments, matched path and meetingId. Needs workspaceId, routerId and a start/end window of at most 30 days; split longer ranges. Paged: pageSize up to 100.")]
     public Task<CallToolResult> Logs(
-        [Description("The router's workspace id.")] string workspaceId,
-        [Description("The router's id (a UUID).")] string routerId,
+        [Description("Workspace id of the router.")] string workspaceId,
+        [Description("Router id (a UUID).")] string routerId,
         [Description("Window start, ISO-8601 instant.")] string start,
         [Description("Window end, ISO-8601 instant; at most 30 days after start.")] string end,
         [Description("Paging: page from 0, pageSize 1 to 100 (default 20).")] Pagination? pagination = null,

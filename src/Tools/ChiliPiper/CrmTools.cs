@@ -23,7 +23,7 @@ public sealed class CrmTools(ChiliPiperClient client)
             ToolResults.Success((await client.GetCrmMeetingAsync(Arguments.NotBlank(crmEventId, nameof(crmEventId)), cancellationToken)).Body));
 
     [McpServerTool(Name = "crm-cancel", Title = "Cancel a meeting by CRM event", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Cancel the meeting linked to a CRM event. Irreversible: the calendar event is cancelled and attendees may be emailed. Returns {type: \"Success\"}; a meeting that cannot be cancelled comes back as an error with the reason, and a 404 means no meeting is linked to that event.")]
+    [Description("Cancel the meeting linked to a CRM event. Irreversible: the calendar event is cancelled and attendees may be emailed. Returns {type: Success}; a meeting that cannot be cancelled comes back as an error with the reason, and a 404 means no meeting is linked to that event.")]
     public Task<CallToolResult> CancelByCrmEvent(
         [Description(CrmIdDescription)] string crmEventId,
         CancellationToken cancellationToken = default) =>
@@ -31,14 +31,14 @@ public sealed class CrmTools(ChiliPiperClient client)
             ToolResults.Success((await client.CancelCrmMeetingAsync(Arguments.NotBlank(crmEventId, nameof(crmEventId)), cancellationToken)).Body));
 
     [McpServerTool(Name = "crm-noshow", Title = "Mark a meeting as no-show by CRM event", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Mark the meeting linked to a CRM event as a no-show. Cannot be undone through the API and may trigger no-show automations. Returns {type: \"Success\"}; a meeting that cannot be marked comes back as an error with the reason, and a 404 means no meeting is linked to that event.")]
+    [Description("Mark the meeting linked to a CRM event as a no-show. Cannot be undone through the API and may trigger no-show automations. Returns {type: Success}; a meeting that cannot be marked comes back as an error with the reason, and a 404 means no meeting is linked to that event.")]
     public Task<CallToolResult> NoShowByCrmEvent(
         [Description(CrmIdDescription)] string crmEventId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
             ToolResults.Success((await client.MarkCrmMeetingNoShowAsync(Arguments.NotBlank(crmEventId, nameof(crmEventId)), cancellationToken)).Body));
 
-    [McpServerTool(Name = "crm-activity", Title = "Get a meeting's activity link by CRM event", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = "crm-activity", Title = "Get the activity link of a meeting by CRM event", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Get the link to the activity page, in the Chili Piper admin app, of the meeting linked to a CRM event. Returns {url}; a 404 means no meeting is linked to that event.")]
     public Task<CallToolResult> ActivityByCrmEvent(
         [Description(CrmIdDescription)] string crmEventId,

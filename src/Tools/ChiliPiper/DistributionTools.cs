@@ -56,7 +56,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
     [Description("Create a distribution over a team and publish it at once. Returns {distributionId}. Not idempotent: a repeat creates a second one.")]
     public Task<CallToolResult> CreateDistribution(
         [Description("Team whose members are assigned (team-list-put).")] string teamId,
-        [Description("The team's workspace id.")] string workspaceId,
+        [Description("Workspace id of the team.")] string workspaceId,
         [Description("Display name (nameless ones never show in lists).")] string name,
         [Description("What is distributed and how: {type: Meeting, handling: {type: Flexible, reassignmentType: AnyTeamMember, allowPickingAssignee: false}, limits: {type: MeetingLimitUnset}}, {type: Record, handling: {type: WorkingHours}} or {type: Conversation}.")] JsonElement assignmentTypeConfig,
         [Description("Per-user weights, 0 to 10000 (default 100; 0 takes a user out of rotation).")] UserWeight[]? weights = null,
@@ -98,8 +98,8 @@ public sealed class DistributionTools(ChiliPiperClient client)
                 "Published immediately. Check it with distribution-list-put.");
         });
 
-    [McpServerTool(Name = "distribution-update-v3", Title = "Replace a distribution's configuration", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Replace a distribution's whole configuration and publish it at once. Send everything you want to keep: name, assignmentTypeConfig, and any weights, manualCalibration and capping (left out means cleared, so weights fall back to 100). Read the current one with distribution-list-put first. To nudge weights by an amount, use distribution-adjust-v3 instead.")]
+    [McpServerTool(Name = "distribution-update-v3", Title = "Replace a distribution configuration", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
+    [Description("Replace the whole configuration of a distribution and publish it at once. Send everything you want to keep: name, assignmentTypeConfig, and any weights, manualCalibration and capping (left out means cleared, so weights fall back to 100). Read the current one with distribution-list-put first. To nudge weights by an amount, use distribution-adjust-v3 instead.")]
     public Task<CallToolResult> UpdateDistribution(
         [Description("The distribution id (from distribution-list-put).")] string distributionId,
         [Description("The full configuration: {name, assignmentTypeConfig{type,...}, weights?[{userId, weight}], manualCalibration?[{userId, calibration}], capping?}, as for distribution-create.")] JsonElement body,

@@ -16,14 +16,14 @@ namespace Serverless.Tools.ChiliPiper;
 public sealed class HandoffTools(ChiliPiperClient client)
 {
     [McpServerTool(Name = "handoff-init", Title = "Start a Handoff booking", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Phase 1 of a Handoff: runs the workspace's Handoff routers for a prospect (by guestEmail, or a CRM lead/contact id) as the booking rep. Books nothing. Returns {routingId, guestEmail, routers: [{routerId, pathResults: [{pathId, assignees, startTimes: [{startTime, attendees}]}]}]}. Book with handoff-schedule soon: the session is short-lived.")]
+    [Description("Phase 1 of a Handoff: runs the Handoff routers of the workspace for a prospect (by guestEmail, or a CRM lead/contact id) as the booking rep. Books nothing. Returns {routingId, guestEmail, routers: [{routerId, pathResults: [{pathId, assignees, startTimes: [{startTime, attendees}]}]}]}. Book with handoff-schedule soon: the session is short-lived.")]
     public Task<CallToolResult> Init(
         [Description("Workspace whose Handoff routers run (workspace-list gives ids).")] string workspaceId,
         [Description("Id of the user (rep) doing the booking.")] string userId,
         [Description("Window to search.")] TimeInterval interval,
         [Description("Inferred from guestEmail or id when omitted.")] HandoffRequestType? type = null,
-        [Description("The prospect's email, for a GuestEmailRequest.")] string? guestEmail = null,
-        [Description("The prospect's CRM record, for a CrmRequest.")] CrmRecordId? id = null,
+        [Description("Prospect email, for a GuestEmailRequest.")] string? guestEmail = null,
+        [Description("Prospect CRM record, for a CrmRequest.")] CrmRecordId? id = null,
         [Description("Run only this Handoff router.")] string? routerId = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
@@ -43,15 +43,15 @@ public sealed class HandoffTools(ChiliPiperClient client)
         });
 
     [McpServerTool(Name = "handoff-schedule", Title = "Book a Handoff meeting", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Phase 2 of a Handoff: book the meeting for a path of a handoff-init session. startTime must be one of that path's start times. Books at once and sends invites; never retried. Returns {meetingTypeId, host, selectedAssignees, scheduleMeetingResult: {type: Success, meetingId}}. A failure (slot taken, session expired or used) books nothing: run handoff-init again.")]
+    [Description("Phase 2 of a Handoff: book the meeting for a path of a handoff-init session. startTime must be one of the start times of that path. Books at once and sends invites; never retried. Returns {meetingTypeId, host, selectedAssignees, scheduleMeetingResult: {type: Success, meetingId}}. A failure (slot taken, session expired or used) books nothing: run handoff-init again.")]
     public Task<CallToolResult> Schedule(
         [Description("The routingId handoff-init returned.")] string routingId,
         [Description("routers[].routerId from handoff-init.")] string routerId,
         [Description("routers[].pathResults[].pathId from handoff-init.")] string pathId,
         [Description("Id of the booking rep (the same user as in handoff-init).")] string userId,
-        [Description("One of the path's startTimes[].startTime from handoff-init.")] string startTime,
+        [Description("One of the path startTimes[].startTime from handoff-init.")] string startTime,
         [Description("Meeting location, when the path lets the booker choose one.")] JsonElement? location = null,
-        [Description("The guest's IANA time zone, e.g. Europe/Berlin.")] string? guestTimezone = null,
+        [Description("Guest IANA time zone, e.g. Europe/Berlin.")] string? guestTimezone = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {

@@ -20,7 +20,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
     private const int DefaultExportMaxBytes = 200_000;
 
     [McpServerTool(Name = "meeting-list-put", Title = "List meetings", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List meetings whose start falls in [start, end), at most 7 days apart (split longer ranges). Returns {data{list[{meetingId, meetingStatus, dateTime{start,end}, hostId, hostEmail, bookedAt, primaryGuest, attendees, workspaceId}]}, hasMore \"Yes\"|\"No\", hasMoreItems}. Page on while hasMore is \"Yes\".")]
+    [Description("List meetings whose start falls in [start, end), at most 7 days apart (split longer ranges). Returns {data{list[{meetingId, meetingStatus, dateTime{start,end}, hostId, hostEmail, bookedAt, primaryGuest, attendees, workspaceId}]}, hasMore Yes|No, hasMoreItems}. Page on while hasMore is Yes.")]
     public Task<CallToolResult> ListMeetings(
         [Description("Start of the range, included: ISO-8601 date-time such as 2026-03-02T00:00:00Z.")] string start,
         [Description("End of the range, excluded: after start and at most 7 days later.")] string end,
@@ -64,7 +64,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
     [McpServerTool(Name = "meeting-get", Title = "Get a meeting", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Read the full record of one meeting by its id: id, meetingStatus, attendees, bookedAt, and activities (the scheduled time is an activity entry; there is no top-level start). Large payload: prefer meeting-list-put to scan many meetings.")]
     public Task<CallToolResult> GetMeeting(
-        [Description("The meeting's id (a UUID), as meetingId in meeting-list-put.")] string meetingId,
+        [Description("Meeting id (a UUID), as meetingId in meeting-list-put.")] string meetingId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.GetMeetingAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body));
@@ -112,25 +112,25 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         });
 
     [McpServerTool(Name = "meeting-cancel", Title = "Cancel a meeting", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Cancel a meeting by id. Irreversible: the calendar event is cancelled, attendees may be emailed, and CRM records and automations may update. Returns {type: \"Success\"}; a meeting that cannot be cancelled (already cancelled, already over) comes back as an error with the reason. Check it with meeting-get first if unsure.")]
+    [Description("Cancel a meeting by id. Irreversible: the calendar event is cancelled, attendees may be emailed, and CRM records and automations may update. Returns {type: Success}; a meeting that cannot be cancelled (already cancelled, already over) comes back as an error with the reason. Check it with meeting-get first if unsure.")]
     public Task<CallToolResult> CancelMeeting(
-        [Description("The meeting's id (a UUID).")] string meetingId,
+        [Description("Meeting id (a UUID).")] string meetingId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
             ToolResults.Success((await client.CancelMeetingAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body));
 
     [McpServerTool(Name = "meeting-noshow", Title = "Mark a meeting as no-show", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Mark a meeting as a no-show (the guest did not attend). Cannot be undone through the API, and may trigger CRM and no-show automations. Returns {type: \"Success\"}; a meeting that cannot be marked (cancelled, not started yet, already marked) comes back as an error with the reason.")]
+    [Description("Mark a meeting as a no-show (the guest did not attend). Cannot be undone through the API, and may trigger CRM and no-show automations. Returns {type: Success}; a meeting that cannot be marked (cancelled, not started yet, already marked) comes back as an error with the reason.")]
     public Task<CallToolResult> MarkNoShow(
-        [Description("The meeting's id (a UUID).")] string meetingId,
+        [Description("Meeting id (a UUID).")] string meetingId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
             ToolResults.Success((await client.MarkMeetingNoShowAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body));
 
-    [McpServerTool(Name = "meeting-activity", Title = "Get a meeting's activity link", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Get the link to a meeting's activity page in the Chili Piper admin app, to hand to a person who wants to inspect it there. Returns {url}.")]
+    [McpServerTool(Name = "meeting-activity", Title = "Get the activity link of a meeting", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("Get the link to the activity page of a meeting in the Chili Piper admin app, to hand to a person who wants to inspect it there. Returns {url}.")]
     public Task<CallToolResult> GetActivity(
-        [Description("The meeting's id (a UUID).")] string meetingId,
+        [Description("Meeting id (a UUID).")] string meetingId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success(ActivityLink((await client.GetMeetingActivityAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body)));

@@ -12,7 +12,7 @@ namespace Serverless.Tools.ChiliPiper;
 public sealed class OrganizationTools(ChiliPiperClient client)
 {
     [McpServerTool(Name = "health-ping", Title = "Check the Chili Piper connection", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Check that Chili Piper is reachable and the API token is accepted. Returns \"ok\"; a 401 means the token is missing or revoked.")]
+    [Description("Check that Chili Piper is reachable and the API token is accepted. Returns ok; a 401 means the token is missing or revoked.")]
     public Task<CallToolResult> Ping(CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () => ToolResults.Success((await client.PingAsync(cancellationToken)).Body));
 

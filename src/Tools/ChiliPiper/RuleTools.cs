@@ -21,7 +21,7 @@ public sealed class RuleTools(ChiliPiperClient client)
     [McpServerTool(Name = "rule-list", Title = "List routing rules", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List active routing rules, optionally by workspace, name or type. Returns {results, total, page, pageSize}; each rule has type (NonOwnershipRule or OwnershipRule), id, workspaceId, name, conditions, ruleBuilderVersion, metadata.revision and teamId for ownership rules. Call it (or rule-get) right before rule-modify or rule-delete to get a fresh revision.")]
     public Task<CallToolResult> ListRules(
-        [Description("Filters: {workspaceId?, name?, type?: [\"NonOwnershipRule\"|\"OwnershipRule\"], ruleBuilderVersion?: [\"ExplicitV1\"]}.")] RuleFilter? filter = null,
+        [Description("Filters: {workspaceId?, name?, type?: [NonOwnershipRule|OwnershipRule], ruleBuilderVersion?: [ExplicitV1]}.")] RuleFilter? filter = null,
         [Description("Paging: page from 0, pageSize 1 to 200 (default 200).")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
@@ -60,19 +60,19 @@ public sealed class RuleTools(ChiliPiperClient client)
             ToolResults.Success((await client.GetRuleAsync(Arguments.NotBlank(ruleId, nameof(ruleId)), cancellationToken)).Body));
 
     [McpServerTool(Name = "rule-create", Title = "Create a routing rule", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Create a routing rule; it is live at once (revision 1), with no dry run. dto: {\"type\":\"CreateRuleRequest\", workspaceId, name, conditions} or {\"type\":\"CreateOwnershipRuleRequest\", workspaceId, name, conditions, teamId}. Every condition node needs its type: ConditionGroup{id, operator and|or, conditions[]}, StaticValueCondition{conditionId, dataReference{source, object, field}, operator, value}, SingleParameterCondition{..., operator empty|notEmpty}, OwnershipCondition{conditionId, ownership{source, object, field}}. Copying conditions from rule-list is safest.")]
+    [Description("Create a routing rule; it is live at once (revision 1), with no dry run. dto: {type:CreateRuleRequest, workspaceId, name, conditions} or {type:CreateOwnershipRuleRequest, workspaceId, name, conditions, teamId}. Every condition node needs its type: ConditionGroup{id, operator and|or, conditions[]}, StaticValueCondition{conditionId, dataReference{source, object, field}, operator, value}, SingleParameterCondition{..., operator empty|notEmpty}, OwnershipCondition{conditionId, ownership{source, object, field}}. Copying conditions from rule-list is safest.")]
     public Task<CallToolResult> CreateRule(
-        [Description("The rule definition: an object whose \"type\" names the variant (CreateRuleRequest or CreateOwnershipRuleRequest) with workspaceId, name and conditions.")] JsonElement dto,
+        [Description("The rule definition: an object whose type names the variant (CreateRuleRequest or CreateOwnershipRuleRequest) with workspaceId, name and conditions.")] JsonElement dto,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
             ToolResults.Success((await client.CreateRuleAsync(AdminArguments.RuleDto(dto), cancellationToken)).Body));
 
     [McpServerTool(Name = "rule-modify", Title = "Replace a routing rule", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Replace a rule's name and conditions (no merge) and put it live. Needs the rule's current metadata.revision from rule-get or rule-list; if someone changed the rule since, Chili Piper refuses with 409: re-read that rule and retry it alone. dto has the same shape as for rule-create. Returns the rule with its new revision.")]
+    [Description("Replace the name and conditions of a rule (no merge) and put it live. Needs the current metadata.revision of the rule from rule-get or rule-list; if someone changed the rule since, Chili Piper refuses with 409: re-read that rule and retry it alone. dto has the same shape as for rule-create. Returns the rule with its new revision.")]
     public Task<CallToolResult> ModifyRule(
         [Description("The rule id.")] string ruleId,
-        [Description("The rule's current metadata.revision, as just read.")] int revision,
-        [Description("The new definition, same variants as rule-create: an object with \"type\", workspaceId, name and conditions.")] JsonElement dto,
+        [Description("Current metadata.revision of the rule, as just read.")] int revision,
+        [Description("The new definition, same variants as rule-create: an object with type, workspaceId, name and conditions.")] JsonElement dto,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
@@ -82,10 +82,10 @@ public sealed class RuleTools(ChiliPiperClient client)
         });
 
     [McpServerTool(Name = "rule-delete", Title = "Delete a routing rule", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Delete a routing rule (a soft delete: it disappears from lists and routing). Needs the rule's current metadata.revision; a stale one is refused with 409, then re-read the rule with rule-get and retry. Routers that reference the rule should be updated first.")]
+    [Description("Delete a routing rule (a soft delete: it disappears from lists and routing). Needs the current metadata.revision of the rule; a stale one is refused with 409, then re-read the rule with rule-get and retry. Routers that reference the rule should be updated first.")]
     public Task<CallToolResult> DeleteRule(
         [Description("The rule id.")] string ruleId,
-        [Description("The rule's current metadata.revision, as just read.")] int revision,
+        [Description("Current metadata.revision of the rule, as just read.")] int revision,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {

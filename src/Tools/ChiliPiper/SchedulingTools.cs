@@ -15,16 +15,16 @@ namespace Serverless.Tools.ChiliPiper;
 public sealed class SchedulingTools(ChiliPiperClient client)
 {
     private const string WorkspaceFilter = "Only links in these workspace ids.";
-    private const string SlugFilter = "Only links with these slugs (lowercase letters, digits, '-' and '_').";
+    private const string SlugFilter = "Only links with these slugs (lowercase letters, digits, - and _).";
     private const string MeetingTypeFilter = "Only links offering these meeting type ids (UUIDs).";
     private const string DistributionFilter = "Only links using these distribution (round robin) ids.";
 
     private static readonly string[] AttendeeTypes = ["ManuallyAssigned", "DistributionAssignee", "AssignedViaTeam", "AdditionalAttendee"];
 
-    [McpServerTool(Name = "scheduling-link-list-personal", Title = "List a user's personal links", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List one user's personal booking links, one per meeting type: a bare array of {slug, meetingTypeId, meetingTypeName, bookingUrl}. Book through one with scheduling-link-init, link {\"slug\": ...} plus meetingTypeId. Team links are listed by the other scheduling-link-list tools.")]
+    [McpServerTool(Name = "scheduling-link-list-personal", Title = "List the personal links of a user", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("List the personal booking links of one user, one per meeting type: a bare array of {slug, meetingTypeId, meetingTypeName, bookingUrl}. Book through one with scheduling-link-init, link {slug: ...} plus meetingTypeId. Team links are listed by the other scheduling-link-list tools.")]
     public Task<CallToolResult> ListPersonal(
-        [Description("The user's id (user-find resolves names and emails).")] string userId,
+        [Description("User id (user-find resolves names and emails).")] string userId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.ListPersonalSchedulingLinksAsync(Arguments.NotBlank(userId, nameof(userId)), cancellationToken)).Body));
@@ -58,7 +58,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
         ListLinks("list-group", filterWorkspaceIds, filterLinkSlugs, filterMeetingTypeId, null, cancellationToken);
 
     [McpServerTool(Name = "scheduling-link-list-ownership", Title = "List ownership links", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List ownership scheduling links: the host is the guest's account owner, found at booking time (so scheduling-link-init needs guestEmail), with a distribution as fallback. Every filter is optional. Returns {links: [{workspaceId, linkId, name, slug, meetingTypeIds, ownership, distribution, pageConfig, sharedWith, bookingUrl}]}.")]
+    [Description("List ownership scheduling links: the host is the account owner of the guest, found at booking time (so scheduling-link-init needs guestEmail), with a distribution as fallback. Every filter is optional. Returns {links: [{workspaceId, linkId, name, slug, meetingTypeIds, ownership, distribution, pageConfig, sharedWith, bookingUrl}]}.")]
     public Task<CallToolResult> ListOwnership(
         [Description(WorkspaceFilter)] string[]? filterWorkspaceIds = null,
         [Description(SlugFilter)] string[]? filterLinkSlugs = null,
@@ -70,11 +70,11 @@ public sealed class SchedulingTools(ChiliPiperClient client)
     [McpServerTool(Name = "scheduling-link-init", Title = "Start booking through a link", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     [Description("Phase 1 of booking through a scheduling link: opens a short-lived, single-use session and returns routeId, startTimes, failures and formFields. Books nothing. Then call scheduling-link-schedule with that routeId and one of these start times. Ownership links need guestEmail.")]
     public Task<CallToolResult> Init(
-        [Description("The link: {\"slug\": \"<link slug>\"} or {\"id\": \"<linkId>\"}. A personal link's slug is the user's slug.")] JsonElement link,
+        [Description("The link: {slug: link slug} or {id: linkId}. The slug of a personal link is the user slug.")] JsonElement link,
         [Description("Window to search; default the next days.")] TimeInterval? interval = null,
-        [Description("The guest's email; required for ownership links.")] string? guestEmail = null,
-        [Description("The guest's IANA time zone, e.g. America/New_York.")] string? guestTimezone = null,
-        [Description("Id of the user booking on the guest's behalf, if any.")] string? bookerId = null,
+        [Description("Guest email; required for ownership links.")] string? guestEmail = null,
+        [Description("Guest IANA time zone, e.g. America/New_York.")] string? guestTimezone = null,
+        [Description("Id of the user booking on behalf of the guest, if any.")] string? bookerId = null,
         [Description("Meeting type id (UUID) when the link offers several.")] string? meetingTypeId = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
@@ -114,7 +114,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
     [Description("Phase 2: book the meeting of a scheduling-link-init session. body.startTime must be one of the start times init returned; add guestEmail, guestTimezone, formData (Required and Hidden fields) and location as needed. Books at once and sends invites; never retried. Returns {type: Success, meetingId}. A failure (slot taken, session expired or used) books nothing: run scheduling-link-init again.")]
     public Task<CallToolResult> Schedule(
         [Description("The routeId scheduling-link-init returned.")] string routeId,
-        [Description("{\"startTime\": \"<one of init's startTimes>\", \"guestEmail\": ..., \"guestTimezone\": ..., \"formData\": {\"<reference>\": \"<value>\"}, \"location\": ...}.")] JsonElement body,
+        [Description("{startTime: one of the startTimes of init, guestEmail: ..., guestTimezone: ..., formData: {reference: value}, location: ...}.")] JsonElement body,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {

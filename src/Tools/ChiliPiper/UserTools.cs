@@ -30,7 +30,7 @@ public sealed class UserTools(ChiliPiperClient client)
     [McpServerTool(Name = "user-find-by-filter", Title = "Find users by filter", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Find users matching a filter object (for example by email, name, workspace or licence). The filter is sent to Chili Piper as given; prefer user-find for a plain text search.")]
     public Task<CallToolResult> FindUsersByFilter(
-        [Description("Filter object, for example {\"email\": \"ana@example.com\"} or {\"workspaceId\": \"...\"}.")] JsonElement filter,
+        [Description("Filter object, for example {email: ana@example.com} or {workspaceId: ...}.")] JsonElement filter,
         [Description("Paging: page from 0, pageSize 1 to 50.")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
@@ -59,7 +59,7 @@ public sealed class UserTools(ChiliPiperClient client)
     [McpServerTool(Name = "user-read", Title = "Read a user", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Read one user: name, email, super-admin flag, licences, workspaces, managed workspaces and teams, CRM ids and booking slug.")]
     public Task<CallToolResult> ReadUser(
-        [Description("The user's id.")] string userId,
+        [Description("User id.")] string userId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.ReadUserAsync(Arguments.NotBlank(userId, nameof(userId)), cancellationToken)).Body));
@@ -67,13 +67,13 @@ public sealed class UserTools(ChiliPiperClient client)
     [McpServerTool(Name = "user-invite", Title = "Invite a user", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     [Description("Create a Chili Piper user account, optionally with licences, roles and workspaces; with sendInvite the user is also emailed an invitation. Fails if the email is already a user. Uses licence seats.")]
     public Task<CallToolResult> InviteUser(
-        [Description("The new user's email address.")] string email,
+        [Description("Email address of the new user.")] string email,
         [Description("Display name.")] string? name = null,
-        [Description("Licences to grant, for example [\"chiliCalOrg\", \"handoff\"].")] string[]? licenses = null,
+        [Description("Licences to grant, for example [chiliCalOrg, handoff].")] string[]? licenses = null,
         [Description("Roles to grant.")] string[]? roles = null,
         [Description("Ids of the workspaces to add the user to.")] string[]? workspaces = null,
-        [Description("The user's Salesforce user id.")] string? salesforceId = null,
-        [Description("Email the invitation now (default: the vendor's default).")] bool? sendInvite = null,
+        [Description("Salesforce user id of the user.")] string? salesforceId = null,
+        [Description("Email the invitation now (default: the vendor default).")] bool? sendInvite = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
@@ -93,10 +93,10 @@ public sealed class UserTools(ChiliPiperClient client)
             return ToolResults.Success((await client.InviteUserAsync(body, cancellationToken)).Body);
         });
 
-    [McpServerTool(Name = "user-update-licenses", Title = "Set users' licences", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = "user-update-licenses", Title = "Set the licences of users", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
     [Description("Replace the whole licence set of one or more users. Read each user first (user-read) and send back every licence flag with your changes: a flag left false removes that licence at once. Fails when the org lacks seats.")]
     public Task<CallToolResult> UpdateLicenses(
-        [Description("The new licence set per user id: {\"<userId>\": {\"chiliCalOrg\": true, \"handoff\": false, ...}}.")] Dictionary<string, LicenseSet> update,
+        [Description("The new licence set per user id: {userId: {chiliCalOrg: true, handoff: false, ...}}.")] Dictionary<string, LicenseSet> update,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {

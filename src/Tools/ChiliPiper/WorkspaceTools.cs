@@ -17,7 +17,7 @@ public sealed class WorkspaceTools(ChiliPiperClient client)
     private const int MaxPageSize = 50;
 
     [McpServerTool(Name = "workspace-list", Title = "List workspaces", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List the org's workspaces. Returns {results, total, page, pageSize}; each workspace has id (use it wherever a workspaceId is asked), name, emoji, logo, metadata and nrOfUsers.")]
+    [Description("List the org workspaces. Returns {results, total, page, pageSize}; each workspace has id (use it wherever a workspaceId is asked), name, emoji, logo, metadata and nrOfUsers.")]
     public Task<CallToolResult> ListWorkspaces(
         [Description("Paging: page from 0, pageSize 1 to 50 (default 10).")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>

@@ -18,7 +18,7 @@ namespace Serverless.Tools.PilotStatus;
 public sealed class AccountTools(PilotStatusClient client, CallerCredentials credentials)
 {
     [KeyScope(KeyScope.Tenant)]
-    [McpServerTool(Name = "api_keys_list", Title = "List the numbers' API keys", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = "api_keys_list", Title = "List the API keys of the numbers", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List the API key of every WhatsApp number of the account (one per number): numberId, number, displayName, keyId, keyLast4, revealable. Keys come back masked (ps_…abcd); reveal: true returns the live, usable secrets, so only ask for that when the user needs a key. A key that is null and not revealable is a legacy key: regenerate it with api_keys_regenerate_number. Needs the tenant key.")]
     public Task<CallToolResult> ListApiKeys(
         [Description("true returns the raw keys: live secrets that grant full access to each number. Default false (masked).")] bool? reveal = null,
@@ -40,8 +40,8 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
         });
 
     [KeyScope(KeyScope.Tenant)]
-    [McpServerTool(Name = "api_keys_regenerate_number", Title = "Regenerate a number's API key", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Issue a new API key for one WhatsApp number. The number's current key stops working at once, so every integration using it breaks until it gets the new key. The new raw key is in 'key' and is shown only this once: hand it to the user to store. Each number has exactly one key; this replaces it rather than adding one. Needs the tenant key and the number's id (numbers_list or api_keys_list).")]
+    [McpServerTool(Name = "api_keys_regenerate_number", Title = "Regenerate the API key of a number", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
+    [Description("Issue a new API key for one WhatsApp number. The current key of the number stops working at once, so every integration using it breaks until it gets the new key. The new raw key is in the key field and is shown only this once: hand it to the user to store. Each number has exactly one key; this replaces it rather than adding one. Needs the tenant key and the number id (numbers_list or api_keys_list).")]
     public Task<CallToolResult> RegenerateNumberKey(
         [Description("Id of the WhatsApp number whose key is replaced (numberId from api_keys_list or numbers_list).")] string whatsappNumberId,
         CancellationToken cancellationToken = default) =>
@@ -69,7 +69,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
 
     [KeyScope(KeyScope.Tenant)]
     [McpServerTool(Name = "subscription_extra_numbers_add", Title = "Buy extra numbers", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Buy extra WhatsApp number slots: a real, non-refundable charge. Run subscription_extra_numbers_get first and get the user's consent to that preview. When the purchase converts the plan from Free to On Demand, confirm: true is required (else 409 CONFIRMATION_REQUIRED). With a saved card it charges now and returns the new plan and monthly total; without one it returns a checkoutUrl for the user to pay. Never retried automatically. Needs the tenant key.")]
+    [Description("Buy extra WhatsApp number slots: a real, non-refundable charge. Run subscription_extra_numbers_get first and get the consent of the user to that preview. When the purchase converts the plan from Free to On Demand, confirm: true is required (else 409 CONFIRMATION_REQUIRED). With a saved card it charges now and returns the new plan and monthly total; without one it returns a checkoutUrl for the user to pay. Never retried automatically. Needs the tenant key.")]
     public Task<CallToolResult> AddExtraNumbers(
         [Description("How many extra numbers to buy, from 1 (default 1).")] int? quantity = null,
         [Description("true accepts the Free to On Demand plan conversion the preview announced. Only pass it after the user agreed to that preview.")] bool? confirm = null,
@@ -126,14 +126,14 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
 
     [KeyScope(KeyScope.Tenant)]
     [McpServerTool(Name = "branding_get", Title = "Get the connect-page branding", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Read the account's branding of the public connect page (where customers pair their WhatsApp): logoUrl, primaryColor, backgroundColor, companyName, subtitle, supportUrl, defaultRedirectUrl, hidePilotStatusBranding. Unset fields are null. Needs the tenant key.")]
+    [Description("Read the account branding of the public connect page (where customers pair their WhatsApp): logoUrl, primaryColor, backgroundColor, companyName, subtitle, supportUrl, defaultRedirectUrl, hidePilotStatusBranding. Unset fields are null. Needs the tenant key.")]
     public Task<CallToolResult> GetBranding(CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.GetBrandingAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Tenant)]
     [McpServerTool(Name = "branding_upsert", Title = "Update the connect-page branding", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Change the connect-page branding. Only what you pass changes: an omitted field keeps its value, and a field named in 'clear' is removed (sent as null). Colours are #RRGGBB, URLs https, companyName up to 60 characters, subtitle up to 120. The logo file itself is uploaded in the dashboard; here only logoUrl. Returns the branding after the change. Needs the tenant key.")]
+    [Description("Change the connect-page branding. Only what you pass changes: an omitted field keeps its value, and a field named in clear is removed (sent as null). Colours are #RRGGBB, URLs https, companyName up to 60 characters, subtitle up to 120. The logo file itself is uploaded in the dashboard; here only logoUrl. Returns the branding after the change. Needs the tenant key.")]
     public Task<CallToolResult> UpsertBranding(
         [Description("https URL of the logo image.")] string? logoUrl = null,
         [Description("Main colour, #RRGGBB.")] string? primaryColor = null,
@@ -143,7 +143,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
         [Description("https URL of the support page.")] string? supportUrl = null,
         [Description("https URL the customer is sent to after connecting.")] string? defaultRedirectUrl = null,
         [Description("true hides the Pilot Status branding on the page.")] bool? hidePilotStatusBranding = null,
-        [Description("Fields to remove (reset to unset), e.g. [\"logoUrl\",\"subtitle\"]. A field cannot be both given and cleared.")] BrandingField[]? clear = null,
+        [Description("Fields to remove (reset to unset), e.g. [logoUrl,subtitle]. A field cannot be both given and cleared.")] BrandingField[]? clear = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
@@ -153,7 +153,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "analytics_dashboard", Title = "Get the sending dashboard", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Sending statistics of the key's number over the last 7, 30 or 90 days: totalSent, totalFailed, change against the previous period in percent, failureRate, messages per day (days in the given time zone) and a status distribution (queued, sent, failed, read). Needs a number-scoped key.")]
+    [Description("Sending statistics of the key-bound number over the last 7, 30 or 90 days: totalSent, totalFailed, change against the previous period in percent, failureRate, messages per day (days in the given time zone) and a status distribution (queued, sent, failed, read). Needs a number-scoped key.")]
     public Task<CallToolResult> AnalyticsDashboard(
         [Description("Look-back window: 7d, 30d or 90d (default 30d).")] AnalyticsPeriod? period = null,
         [Description("IANA time zone that decides where each day starts, e.g. America/Sao_Paulo (default UTC).")] string? tz = null,
@@ -166,7 +166,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "media_get", Title = "Download a Meta media file", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Download a media file received on a Meta (official API) number, by the Meta media id from the message's media.id or the webhook's mediaId. Meta only: media of QR-paired (Evolution) numbers have no id; fetch their media.url directly. The whole file comes back inline as a base64 data URI (can be very large), with mimeType and fileName. Meta links expire within minutes of receipt. Needs the number key of the receiving number.")]
+    [Description("Download a media file received on a Meta (official API) number, by the Meta media id from media.id of the message or mediaId of the webhook. Meta only: media of QR-paired (Evolution) numbers have no id; fetch their media.url directly. The whole file comes back inline as a base64 data URI (can be very large), with mimeType and fileName. Meta links expire within minutes of receipt. Needs the number key of the receiving number.")]
     public Task<CallToolResult> GetMedia(
         [Description("Meta media id (media.id of the message, or mediaId of the webhook).")] string mediaId,
         [Description("Meta phone-number id of the receiving number (phoneNumberId in the webhook payload); numeric, not the phone number.")] string phoneNumberId,

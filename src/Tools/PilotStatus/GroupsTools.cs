@@ -18,14 +18,14 @@ public sealed class GroupsTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "groups_list", Title = "List WhatsApp groups", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List the WhatsApp groups the key's number belongs to, as {groups: [{id, name}]}. Use the id (ending @g.us) with the other group tools or as groupId in messages_send. Needs a number-scoped key and a connected number; groups work on QR-paired numbers, not on most Meta numbers (META_GROUPS_NOT_ELIGIBLE).")]
+    [Description("List the WhatsApp groups the key-bound number belongs to, as {groups: [{id, name}]}. Use the id (ending @g.us) with the other group tools or as groupId in messages_send. Needs a number-scoped key and a connected number; groups work on QR-paired numbers, not on most Meta numbers (META_GROUPS_NOT_ELIGIBLE).")]
     public Task<CallToolResult> ListGroups(CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.ListGroupsAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "groups_create", Title = "Create a WhatsApp group", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Create a WhatsApp group owned by the key's number, with a subject and optionally the first participants (phone numbers). Returns the new group id (ending @g.us), subject and participants. Real side effect: the people added see the group at once. Needs a number-scoped key; not on most Meta numbers.")]
+    [Description("Create a WhatsApp group owned by the key-bound number, with a subject and optionally the first participants (phone numbers). Returns the new group id (ending @g.us), subject and participants. Real side effect: the people added see the group at once. Needs a number-scoped key; not on most Meta numbers.")]
     public Task<CallToolResult> CreateGroup(
         [Description("Group name (subject) shown to members.")] string subject,
         [Description("Phone numbers to add at creation, in E.164 (5511999998888; a leading + is accepted).")] string[]? participants = null,
@@ -43,7 +43,7 @@ public sealed class GroupsTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "group_info", Title = "Get a WhatsApp group", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Read one WhatsApp group of the key's number: subject, owner, creation time and every participant with their role (superadmin, admin or member). Use it before changing members or roles. Needs a number-scoped key; not on most Meta numbers.")]
+    [Description("Read one WhatsApp group of the key-bound number: subject, owner, creation time and every participant with their role (superadmin, admin or member). Use it before changing members or roles. Needs a number-scoped key; not on most Meta numbers.")]
     public Task<CallToolResult> GroupInfo(
         [Description(GroupIdHelp)] string groupId,
         CancellationToken cancellationToken = default) =>
@@ -52,7 +52,7 @@ public sealed class GroupsTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "group_participants_add", Title = "Add group participants", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Add people to a WhatsApp group by phone number; the key's number must be a group admin. The result says, per number, whether it was added. Real side effect: the people see the group at once. Needs a number-scoped key; not on most Meta numbers.")]
+    [Description("Add people to a WhatsApp group by phone number; the key-bound number must be a group admin. The result says, per number, whether it was added. Real side effect: the people see the group at once. Needs a number-scoped key; not on most Meta numbers.")]
     public Task<CallToolResult> AddParticipants(
         [Description(GroupIdHelp)] string groupId,
         [Description(ParticipantsHelp)] string[] participants,
@@ -65,7 +65,7 @@ public sealed class GroupsTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "group_participants_remove", Title = "Remove group participants", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Remove people from a WhatsApp group by phone number; the key's number must be a group admin and the group creator cannot be removed. The result says, per number, whether it was removed. Needs a number-scoped key; not on most Meta numbers.")]
+    [Description("Remove people from a WhatsApp group by phone number; the key-bound number must be a group admin and the group creator cannot be removed. The result says, per number, whether it was removed. Needs a number-scoped key; not on most Meta numbers.")]
     public Task<CallToolResult> RemoveParticipants(
         [Description(GroupIdHelp)] string groupId,
         [Description(ParticipantsHelp)] string[] participants,
@@ -78,7 +78,7 @@ public sealed class GroupsTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "group_participants_promote", Title = "Make participants group admins", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Make existing members of a WhatsApp group admins; the key's number must be a group admin. The result says, per number, whether it was promoted. Needs a number-scoped key; not on most Meta numbers.")]
+    [Description("Make existing members of a WhatsApp group admins; the key-bound number must be a group admin. The result says, per number, whether it was promoted. Needs a number-scoped key; not on most Meta numbers.")]
     public Task<CallToolResult> PromoteParticipants(
         [Description(GroupIdHelp)] string groupId,
         [Description(ParticipantsHelp)] string[] participants,
@@ -91,7 +91,7 @@ public sealed class GroupsTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "group_participants_demote", Title = "Make group admins plain members", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Turn admins of a WhatsApp group back into plain members; the key's number must be a group admin and the group creator keeps its role. The result says, per number, whether it was demoted. Needs a number-scoped key; not on most Meta numbers.")]
+    [Description("Turn admins of a WhatsApp group back into plain members; the key-bound number must be a group admin and the group creator keeps its role. The result says, per number, whether it was demoted. Needs a number-scoped key; not on most Meta numbers.")]
     public Task<CallToolResult> DemoteParticipants(
         [Description(GroupIdHelp)] string groupId,
         [Description(ParticipantsHelp)] string[] participants,
@@ -104,7 +104,7 @@ public sealed class GroupsTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "group_invite", Title = "Get a group invite link", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Get the invite code of a WhatsApp group and its https://chat.whatsapp.com/<code> link, to share with people who should join by themselves. Needs a number-scoped key; the number must be a group admin; not on most Meta numbers.")]
+    [Description("Get the invite code of a WhatsApp group and its https://chat.whatsapp.com/code link, to share with people who should join by themselves. Needs a number-scoped key; the number must be a group admin; not on most Meta numbers.")]
     public Task<CallToolResult> GroupInvite(
         [Description(GroupIdHelp)] string groupId,
         CancellationToken cancellationToken = default) =>
@@ -117,7 +117,7 @@ public sealed class GroupsTools(PilotStatusClient client)
     public Task<CallToolResult> PinMessage(
         [Description(GroupIdHelp)] string groupId,
         [Description("Id of a message of this group, from messages_group (id) or messages_send (id).")] string messageId,
-        [Description("How long the message stays pinned: 24h, 7d or 30d. WhatsApp's default applies when omitted.")] PinDuration? duration = null,
+        [Description("How long the message stays pinned: 24h, 7d or 30d. WhatsApp default applies when omitted.")] PinDuration? duration = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {

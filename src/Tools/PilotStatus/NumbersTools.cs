@@ -19,7 +19,7 @@ public sealed class NumbersTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "numbers_list", Title = "List WhatsApp numbers", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List the account's WhatsApp numbers with id, phone, display name, provider (PILOT_STATUS = QR-paired, META = Cloud API), key prefix and last connection state. States are not refreshed here: use numbers_status for a live answer. Works with the tenant key (recommended) or a number key.")]
+    [Description("List the account WhatsApp numbers with id, phone, display name, provider (PILOT_STATUS = QR-paired, META = Cloud API), key prefix and last connection state. States are not refreshed here: use numbers_status for a live answer. Works with the tenant key (recommended) or a number key.")]
     public Task<CallToolResult> ListNumbers(CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.ListNumbersAsync(cancellationToken)).Body));
@@ -59,7 +59,7 @@ public sealed class NumbersTools(PilotStatusClient client)
         });
 
     [KeyScope(KeyScope.Either, NumberArgument = "id")]
-    [McpServerTool(Name = "numbers_status", Title = "Get a number's connection state", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = "numbers_status", Title = "Get the connection state of a number", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Live connection state of one WhatsApp number: OPEN (ready to send), CONNECTING (waiting for the QR scan) or CLOSE/CLOSED (disconnected: use numbers_connect). Poll it after showing a QR code. Works with the tenant key (recommended) or a number key.")]
     public Task<CallToolResult> NumberStatus(
         [Description(NumberIdHelp)] string id,
@@ -87,7 +87,7 @@ public sealed class NumbersTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "numbers_remote_pairing", Title = "Create a remote pairing link", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Create a link the phone's owner opens to connect a number (no QR code to relay). PILOT_STATUS creates a disconnected number; META starts Meta's signup. Returns link and token; number.connected fires when done. Tenant key recommended; a number key also works.")]
+    [Description("Create a link the phone owner opens to connect a number (no QR code to relay). PILOT_STATUS creates a disconnected number; META starts Meta signup. Returns link and token; number.connected fires when done. Tenant key recommended; a number key also works.")]
     public Task<CallToolResult> RemotePairing(
         [Description("QR-paired (default) or Meta Cloud API.")] PairingProvider? provider = null,
         [Description("PILOT_STATUS: display name (required).")] string? name = null,
@@ -97,7 +97,7 @@ public sealed class NumbersTools(PilotStatusClient client)
         [Description("META: http(s) URL the customer goes to after signup.")] string? redirectUrl = null,
         [Description("META: your reference, echoed back.")] string? externalRef = null,
         [Description("META: embedded (signup popup) or credentials (paste existing WABA ones).")] MetaPairingFlow? metaFlow = null,
-        [Description("Page look for this link (https URLs, #RRGGBB colours, companyName up to 60 chars, subtitle 120); omitted fields keep the account's.")] PairingBranding? branding = null,
+        [Description("Page look for this link (https URLs, #RRGGBB colours, companyName up to 60 chars, subtitle 120); omitted fields keep the account values.")] PairingBranding? branding = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {

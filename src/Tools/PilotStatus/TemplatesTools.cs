@@ -19,18 +19,18 @@ public sealed class TemplatesTools(PilotStatusClient client)
         "Content: an object {header?: {type: TEXT|IMAGE|VIDEO|DOCUMENT, text or url}, body: {text}, footer?: {text}, buttons?: [{type, text, url|phone_number|example}]} (recommended), that object as a JSON string, or plain text. Media by http(s) url only.";
 
     private const string ExamplesHelp =
-        "One realistic sample per variable used in the body, the header text or a dynamic URL button, e.g. {\"name\": \"Maria\"}. Required whenever there are variables.";
+        "One realistic sample per variable used in the body, the header text or a dynamic URL button, e.g. {name: Maria}. Required whenever there are variables.";
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "templates_list", Title = "List message templates", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List the message templates of the key's number with category, body text, variables, source, Meta approval status (metaStatus) and whether each can be sent now (sendable). On a Meta number only approved Meta templates are sendable. Use a template's id or name as templateId in messages_send. Needs a number-scoped key.")]
+    [Description("List the message templates of the key-bound number with category, body text, variables, source, Meta approval status (metaStatus) and whether each can be sent now (sendable). On a Meta number only approved Meta templates are sendable. Use the id or name as templateId in messages_send. Needs a number-scoped key.")]
     public Task<CallToolResult> ListTemplates(CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.ListTemplatesAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "templates_get", Title = "Get a message template", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Read one template of the key's number by id or name: category, body text, the variables a send must fill, Meta approval status and whether it is sendable now. Use it to poll a new template from PENDING to APPROVED. Needs a number-scoped key.")]
+    [Description("Read one template of the key-bound number by id or name: category, body text, the variables a send must fill, Meta approval status and whether it is sendable now. Use it to poll a new template from PENDING to APPROVED. Needs a number-scoped key.")]
     public Task<CallToolResult> GetTemplate(
         [Description("Template id (tpl_...) or name.")] string id,
         CancellationToken cancellationToken = default) =>
@@ -39,9 +39,9 @@ public sealed class TemplatesTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "templates_create", Title = "Create a message template", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Create a template on the key's number. On a Meta number it is submitted to Meta and stays PENDING until approved (poll templates_get); on a QR-paired number it is usable at once. Needs name, body and, when the content has {{variables}}, an example for each in 'examples'. Category cannot change later. Body text max 1024 chars, not starting or ending with a variable; header text and footer max 60; up to 10 buttons. Returns id, name, category, metaStatus. Needs a number-scoped key.")]
+    [Description("Create a template on the key-bound number. On a Meta number it is submitted to Meta and stays PENDING until approved (poll templates_get); on a QR-paired number it is usable at once. Needs name, body and, when the content has {{variables}}, an example for each in examples. Category cannot change later. Body text max 1024 chars, not starting or ending with a variable; header text and footer max 60; up to 10 buttons. Returns id, name, category, metaStatus. Needs a number-scoped key.")]
     public Task<CallToolResult> CreateTemplate(
-        [Description("Template name: letters and digits; spaces, '-' and '.' become '_'. Must be unique on the number.")] string name,
+        [Description("Template name: letters and digits; spaces, - and . become _. Must be unique on the number.")] string name,
         [Description(BodyHelp)] ObjectOrText body,
         [Description(ExamplesHelp)] Dictionary<string, string>? examples = null,
         [Description("MARKETING, UTILITY or OTP; fixed once created.")] TemplateCategory? category = null,
@@ -57,12 +57,12 @@ public sealed class TemplatesTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "templates_update", Title = "Change a message template", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Replace the content of a template of the key's number (by id or name) with a new version. On a Meta number the new version goes back to Meta review (PENDING) before sends use it; on a QR-paired number it applies at once. Same content rules as templates_create, including 'examples' for every {{variable}}. The category cannot be changed. Needs a number-scoped key.")]
+    [Description("Replace the content of a template of the key-bound number (by id or name) with a new version. On a Meta number the new version goes back to Meta review (PENDING) before sends use it; on a QR-paired number it applies at once. Same content rules as templates_create, including examples for every {{variable}}. The category cannot be changed. Needs a number-scoped key.")]
     public Task<CallToolResult> UpdateTemplate(
         [Description("Template id (tpl_...) or name.")] string id,
         [Description(BodyHelp)] ObjectOrText body,
         [Description(ExamplesHelp)] Dictionary<string, string>? examples = null,
-        [Description("The template's current category, if you repeat it; it cannot be changed.")] TemplateCategory? category = null,
+        [Description("Current category of the template, if you repeat it; it cannot be changed.")] TemplateCategory? category = null,
         [Description("Language code such as pt_BR or en_US.")] string? language = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
@@ -76,7 +76,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "templates_delete", Title = "Delete a message template", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Delete a template of the key's number by id or name. On a Meta number it is also removed from the WhatsApp Business Account. Irreversible; scheduled sends that use it will fail. Needs a number-scoped key.")]
+    [Description("Delete a template of the key-bound number by id or name. On a Meta number it is also removed from the WhatsApp Business Account. Irreversible; scheduled sends that use it will fail. Needs a number-scoped key.")]
     public Task<CallToolResult> DeleteTemplate(
         [Description("Template id (tpl_...) or name.")] string id,
         CancellationToken cancellationToken = default) =>

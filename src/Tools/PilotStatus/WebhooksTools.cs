@@ -18,14 +18,14 @@ public sealed class WebhooksTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhooks_list", Title = "List webhooks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("List webhooks with their URL, events, active flag and the number each is bound to. A number key sees its number's webhooks; the tenant key sees all of the account's, or one number's when the x-whatsapp-number-id header is sent. The signing secret is never returned. Works with the tenant key or a number key.")]
+    [Description("List webhooks with their URL, events, active flag and the number each is bound to. A number key sees webhooks of its number; the tenant key sees all, or those of one number when the x-whatsapp-number-id header is sent. The signing secret is never returned. Works with the tenant key or a number key.")]
     public Task<CallToolResult> ListWebhooks(CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: true, async () =>
             ToolResults.Success((await client.ListWebhooksAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhook_get", Title = "Get a webhook", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Read one webhook by id (wh_...): URL, events, active flag, bound number, last trigger time. A webhook of another number than the key's (or the x-whatsapp-number-id header's) is reported as WEBHOOK_NOT_FOUND. Works with the tenant key or a number key.")]
+    [Description("Read one webhook by id (wh_...): URL, events, active flag, bound number, last trigger time. A webhook of another number than that of the key (or of the x-whatsapp-number-id header) is reported as WEBHOOK_NOT_FOUND. Works with the tenant key or a number key.")]
     public Task<CallToolResult> GetWebhook(
         [Description("Webhook id (wh_...), from webhooks_list.")] string id,
         CancellationToken cancellationToken = default) =>
@@ -34,12 +34,12 @@ public sealed class WebhooksTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhooks_create", Title = "Create a webhook", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Register an HTTPS URL that receives one JSON POST per event of one WhatsApp number (fixed for good). List the events to receive; \"*\" means all (and is the only way to get number.health_* and number.recovered). Careful: an empty or omitted events list delivers nothing. A number key binds its own number; the tenant key needs whatsappNumberId or the x-whatsapp-number-id header. Returns the webhook; its signing secret is never shown.")]
+    [Description("Register an HTTPS URL that receives one JSON POST per event of one WhatsApp number (fixed for good). List the events to receive; * means all (and is the only way to get number.health_* and number.recovered). Careful: an empty or omitted events list delivers nothing. A number key binds its own number; the tenant key needs whatsappNumberId or the x-whatsapp-number-id header. Returns the webhook; its signing secret is never shown.")]
     public Task<CallToolResult> CreateWebhook(
         [Description("HTTPS endpoint that receives the POSTs (plain http only for a loopback host, e.g. a local test receiver).")] string url,
-        [Description("Event names to deliver, e.g. [\"message.delivered\",\"message.received\"], or [\"*\"] for all. Empty or omitted: nothing is delivered.")] string[]? events = null,
-        [Description("Display name (default: the URL's host).")] string? name = null,
-        [Description("Number to bind (num_...). Required with the tenant key unless x-whatsapp-number-id is sent; with a number key it must be the key's own number.")] string? whatsappNumberId = null,
+        [Description("Event names to deliver, e.g. [message.delivered,message.received], or [*] for all. Empty or omitted: nothing is delivered.")] string[]? events = null,
+        [Description("Display name (default: host of the URL).")] string? name = null,
+        [Description("Number to bind (num_...). Required with the tenant key unless x-whatsapp-number-id is sent; with a number key it must be its own number.")] string? whatsappNumberId = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
@@ -66,13 +66,13 @@ public sealed class WebhooksTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhooks_update", Title = "Update a webhook", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Change a webhook's name, URL, events or active flag; only the fields given change. events replaces the whole list (it is not merged): pass every event to keep, [\"*\"] for all; [] stops all deliveries. active:false pauses delivery without deleting. The bound number cannot change. Works with the tenant key or a number key.")]
+    [Description("Change the name, URL, events or active flag of a webhook; only the fields given change. events replaces the whole list (it is not merged): pass every event to keep, [*] for all; [] stops all deliveries. active:false pauses delivery without deleting. The bound number cannot change. Works with the tenant key or a number key.")]
     public Task<CallToolResult> UpdateWebhook(
         [Description("Webhook id (wh_...).")] string id,
         [Description("New display name.")] string? name = null,
         [Description("New HTTPS endpoint (plain http only for a loopback host).")] string? url = null,
         [Description("True delivers events, false pauses the webhook.")] bool? active = null,
-        [Description("The complete new list of event names (replaces the old list); [\"*\"] for all, [] for none.")] string[]? events = null,
+        [Description("The complete new list of event names (replaces the old list); [*] for all, [] for none.")] string[]? events = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
@@ -110,7 +110,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhooks_delete", Title = "Delete a webhook", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Delete a webhook for good, together with its delivery history. To stop deliveries for a while, prefer webhooks_update with active:false. Works with the tenant key or a number key; a webhook outside the key's number is WEBHOOK_NOT_FOUND.")]
+    [Description("Delete a webhook for good, together with its delivery history. To stop deliveries for a while, prefer webhooks_update with active:false. Works with the tenant key or a number key; a webhook outside the key-bound number is WEBHOOK_NOT_FOUND.")]
     public Task<CallToolResult> DeleteWebhook(
         [Description("Webhook id (wh_...).")] string id,
         CancellationToken cancellationToken = default) =>
@@ -119,7 +119,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
 
     [KeyScope(KeyScope.Either)]
     [McpServerTool(Name = "webhook_events", Title = "List webhook delivery attempts", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Show a webhook's recent delivery attempts, newest first: event, status SUCCESS or FAILED, the receiver's HTTP status and (shortened) answer, duration, payload and time. Use it to find out why a receiver got nothing. A retried event appears once per attempt. Works with the tenant key or a number key.")]
+    [Description("Show the recent delivery attempts of a webhook, newest first: event, status SUCCESS or FAILED, the HTTP status of the receiver and (shortened) answer, duration, payload and time. Use it to find out why a receiver got nothing. A retried event appears once per attempt. Works with the tenant key or a number key.")]
     public Task<CallToolResult> WebhookEvents(
         [Description("Webhook id (wh_...).")] string id,
         [Description("How many attempts to return, 1 to 50 (default 50).")] int? limit = null,

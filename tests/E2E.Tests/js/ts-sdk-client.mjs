@@ -42,11 +42,19 @@ async function main(mcpUrl) {
     check(names.length === TOOL_COUNT && new Set(names).size === TOOL_COUNT, `expected ${TOOL_COUNT} distinct tools, got ${names.length}: ${names.join(', ')}`);
     check(SOME_TOOLS.every((n) => names.includes(n)), `missing some of ${SOME_TOOLS.join(', ')}`);
     check(names.filter((n) => n.includes('_')).length === 54, 'expected 54 snake_case Pilot Status tools');
+    // tools/list leaves out hints equal to the MCP defaults (and destructive/idempotent on read-only tools): every
+    // hint sent is a boolean, and every write says whether it destroys.
     for (const tool of tools) {
       for (const hint of HINTS) {
-        check(typeof tool.annotations?.[hint] === 'boolean', `${tool.name}: annotations.${hint} is not a boolean`, tool.annotations);
+        const value = tool.annotations?.[hint];
+        check(value === undefined || typeof value === 'boolean', `${tool.name}: annotations.${hint} is not a boolean`, tool.annotations);
       }
+      const readOnly = tool.annotations?.readOnlyHint === true;
+      check(readOnly || typeof tool.annotations?.destructiveHint === 'boolean', `${tool.name}: a write without destructiveHint`, tool.annotations);
     }
+    check(MESSAGING_READONLY.every((n) => tools.find((t) => t.name === n)?.annotations?.readOnlyHint === true),
+      'the read-only messaging tools are not marked readOnlyHint');
+    check(tools.find((t) => t.name === 'meeting-cancel')?.annotations?.destructiveHint === true, 'meeting-cancel is not marked destructive');
 
     const sent = await call(client, 'messages_send', {
       destinationNumber: '+5511999990000',
@@ -70,7 +78,21 @@ async function main(mcpUrl) {
       await readonly.close();
     }
 
-    console.log(`ts-sdk-client OK: ${names.length} tools, sent ${id} (status ${message.structuredContent.status}), tenant ${tenant.structuredContent.tenantData.tenantId}, readonly toolset ${MESSAGING_READONLY.length} tools`);
+    // The search route: two tools, a search that finds the send tool, and a call through call_tool.
+    const search = await connect(new URL('search', mcpUrl.endsWith('/') ? mcpUrl : `${mcpUrl}/`).href);
+    try {
+      const listed = (await search.listTools()).tools.map((t) => t.name);
+      check(sameSet(listed, ['search_tools', 'call_tool']), `/mcp/search: expected search_tools and call_tool; got ${listed.join(', ')}`);
+      const found = await call(search, 'search_tools', { query: 'send a whatsapp message' });
+      check(found.structuredContent?.tools?.[0]?.name === 'messages_send', 'search_tools did not find messages_send first', found);
+      check(found.structuredContent.tools[0].inputSchema?.type === 'object', 'search_tools returned no input schema', found);
+      const through = await call(search, 'call_tool', { name: 'tenant-get', arguments: {} });
+      check(through.structuredContent?.tenantData?.tenantId === tenant.structuredContent.tenantData.tenantId, 'call_tool did not answer as tenant-get', through);
+    } finally {
+      await search.close();
+    }
+
+    console.log(`ts-sdk-client OK: ${names.length} tools, sent ${id} (status ${message.structuredContent.status}), tenant ${tenant.structuredContent.tenantData.tenantId}, readonly toolset ${MESSAGING_READONLY.length} tools, search route`);
   } finally {
     await client.close();
   }

@@ -5,14 +5,16 @@ using Serverless.Tools.Catalog;
 namespace Serverless.Gateway.Tests.Catalog;
 
 /// <summary>
-/// What the compact tools/list costs a model, counted with a real tokenizer: each toolset and each tool stay
-/// within budget, so a client can load what it needs and still have room to work. The whole catalog's cost
-/// is printed with the heaviest tools, to show where shortening pays.
+/// What the compact tools/list costs a model, counted with a real tokenizer over the JSON as the wire carries it:
+/// the whole catalog, each toolset and each tool stay within budget, so a client can load what it needs and still
+/// have room to work. The heaviest tools are printed, to show where shortening pays.
 /// </summary>
 public sealed class TokenBudgetTests
 {
     private const int ToolsetBudget = 3_000;
     private const int ToolBudget = 450;
+    private const int CatalogBudget = 20_000;
+    private const int SearchRouteBudget = 1_000;
 
     [Fact]
     public void The_tokenizer_counts_tokens()
@@ -49,6 +51,7 @@ public sealed class TokenBudgetTests
         }
 
         Assert.Equal(108, costs.Count);
+        Assert.True(total <= CatalogBudget, $"the whole catalog costs {total} tokens, over its budget of {CatalogBudget}");
         Assert.DoesNotContain(toolsets, t => t.Toolset == "?");
         var heavySets = toolsets.Where(t => t.Tokens > ToolsetBudget).Select(t => $"{t.Toolset} ({t.Tokens})").ToList();
         Assert.True(heavySets.Count == 0, $"toolsets over {ToolsetBudget} tokens: {string.Join(", ", heavySets)}");
@@ -56,10 +59,21 @@ public sealed class TokenBudgetTests
         Assert.True(heavyTools.Count == 0, $"tools over {ToolBudget} tokens: {string.Join(", ", heavyTools)}");
     }
 
-    private static async Task<List<JsonNode>> ListAsync()
+    [Fact]
+    public async Task The_search_route_lists_for_under_a_thousand_tokens()
+    {
+        var tools = await ListAsync("/mcp/search");
+        var total = O200k.Count(new JsonObject { ["tools"] = new JsonArray([.. tools.Select(t => t.DeepClone())]) }.ToJsonString());
+        TestContext.Current.TestOutputHelper?.WriteLine($"tools/list on /mcp/search: {tools.Count} tools, {total} o200k tokens");
+
+        Assert.Equal(["call_tool", "search_tools"], tools.Select(t => t["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.True(total < SearchRouteBudget, $"the search route's tools/list costs {total} tokens, not under {SearchRouteBudget}");
+    }
+
+    private static async Task<List<JsonNode>> ListAsync(string path = "/mcp")
     {
         await using var host = await GatewayHost.StartAsync();
-        var (status, body, _) = await RawMcp.SendAsync(RawMcp.Post(host.Mcp(), RawMcp.ToolsList, r =>
+        var (status, body, _) = await RawMcp.SendAsync(RawMcp.Post(host.Mcp(path), RawMcp.ToolsList, r =>
         {
             foreach (var (name, value) in Credentials.Both)
             {

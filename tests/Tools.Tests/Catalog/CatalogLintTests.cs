@@ -16,13 +16,41 @@ public sealed class CatalogLintTests
     public void Every_tool_sets_all_four_hints(string name)
     {
         Assert.True(ToolCatalog.CreateDefault().TryGet(name, out var entry));
-        var hints = entry.Tool.ProtocolTool.Annotations;
+        var hints = entry.Hints;
         Assert.NotNull(hints);
         Assert.NotNull(hints.ReadOnlyHint);
         Assert.NotNull(hints.DestructiveHint);
         Assert.NotNull(hints.IdempotentHint);
         Assert.NotNull(hints.OpenWorldHint);
         Assert.False(hints.ReadOnlyHint == true && hints.DestructiveHint == true, "a read-only tool cannot be destructive");
+        // The wire leaves idempotentHint off read-only tools, where MCP reads it as meaningless; the declaration must agree.
+        Assert.False(hints.ReadOnlyHint == true && hints.IdempotentHint != true, "a read-only tool is idempotent");
+    }
+
+    [Theory]
+    [MemberData(nameof(ToolNames))]
+    public void The_hints_sent_mean_exactly_the_hints_declared(string name)
+    {
+        Assert.True(ToolCatalog.CreateDefault().TryGet(name, out var entry));
+        var declared = entry.Hints;
+        var sent = entry.Tool.ProtocolTool.Annotations;
+
+        Assert.Equal((declared.ReadOnlyHint!.Value, declared.DestructiveHint!.Value, declared.IdempotentHint!.Value, declared.OpenWorldHint!.Value),
+            WireHints.Effective(sent));
+        Assert.NotNull(sent);
+        Assert.Null(sent.Title);
+        if (declared.ReadOnlyHint == true)
+        {
+            Assert.Equal(true, sent.ReadOnlyHint);
+            Assert.Null(sent.DestructiveHint);
+            Assert.Null(sent.IdempotentHint);
+        }
+        else
+        {
+            // Every write says whether it destroys, even where that is the MCP default.
+            Assert.Null(sent.ReadOnlyHint);
+            Assert.Equal(declared.DestructiveHint, sent.DestructiveHint);
+        }
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class ReadmeToolTableTests
         table.Append("| tool | upstream | toolset | read-only | destructive | idempotent |\n|---|---|---|---|---|---|\n");
         foreach (var entry in catalog.Entries.OrderBy(e => e.Upstream).ThenBy(e => Array.IndexOf([.. Toolsets.All.Keys], e.Toolset)).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
-            var hints = entry.Tool.ProtocolTool.Annotations!;
+            var hints = entry.Hints;
             table.Append($"| `{entry.Name}` | {entry.Upstream.DisplayName()} | {entry.Toolset} | {YesNo(hints.ReadOnlyHint)} | {YesNo(hints.DestructiveHint)} | {YesNo(hints.IdempotentHint)} |\n");
         }
 
