@@ -46,9 +46,9 @@ internal static class BookingRefusals
         var routerKnown = session.Offered.Any(s => s.RouterId == request.RouterId);
         var paths = new JsonArray([.. session.Offered
             .Select(s => (s.RouterId, s.PathId)).Distinct().Take(SlotsShown)
-            .Select(p => new JsonObject { ["routerId"] = p.RouterId, ["pathId"] = p.PathId })]);
+            .Select(p => new JsonObject { [TwoPhaseBooking.RouterIdField] = p.RouterId, [TwoPhaseBooking.PathIdField] = p.PathId })]);
         return BookingResults.Refusal(
-            BookingResults.SlotNotOffered, routerKnown ? "pathId" : "routerId",
+            BookingResults.SlotNotOffered, routerKnown ? TwoPhaseBooking.PathIdField : TwoPhaseBooking.RouterIdField,
             routerKnown
                 ? $"Path '{request.PathId}' of router '{request.RouterId}' offered no start times in this session."
                 : $"Router '{request.RouterId}' offered no start times in this session.",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
+using Serverless.Tools.ChiliPiper;
 using Serverless.Tools.Errors;
 using Serverless.Tools.Json;
 
@@ -21,7 +22,7 @@ public static class BookingResults
     public const string SlotNotOffered = "SLOT_NOT_OFFERED";
 
     /// <summary>The list tool that shows whether a meeting exists, for outcomes the ledger cannot know.</summary>
-    public const string CheckTool = "meeting-list-put";
+    public const string CheckTool = TwoPhaseBooking.CheckTool;
 
     private const string SessionTopic = "Booking session";
 

@@ -46,6 +46,9 @@ public sealed record TwoPhaseBooking(
     /// <summary>Handoff nests the booking answer under this member.</summary>
     public const string NestedResultField = "scheduleMeetingResult";
 
+    /// <summary>The read-only tool that shows whether a booking created a meeting, when its outcome is unknown.</summary>
+    public const string CheckTool = "meeting-list-put";
+
     /// <summary>The vendor's answer type (and this gateway's code) for a failure reported inside a 200.</summary>
     public const string FailureCode = "Failure";
 

@@ -34,6 +34,14 @@ public sealed class TwoPhaseBookingContractTests
         }
     }
 
+    [Fact]
+    public void The_tool_that_checks_an_unknown_outcome_is_a_chili_piper_read_of_the_catalog()
+    {
+        Assert.True(ToolCatalog.CreateDefault().TryGet(TwoPhaseBooking.CheckTool, out var entry));
+        Assert.Equal(Upstream.ChiliPiper, entry.Upstream);
+        Assert.True(entry.ReadOnly);
+    }
+
     [Theory]
     [MemberData(nameof(Flows))]
     public void The_phase_two_tool_takes_every_parameter_the_contract_reads(string name)
