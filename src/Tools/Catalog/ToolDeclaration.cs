@@ -24,17 +24,3 @@ public sealed record ToolDeclaration(string Name, bool IsRead, KeyScope? KeyScop
     public static ToolDeclaration Of(McpServerTool tool, KeyScope? keyScope) =>
         new(tool.ProtocolTool.Name, tool.ProtocolTool.Annotations?.ReadOnlyHint == true, keyScope);
 }
-
-/// <summary>Makes a tool's declaration <see cref="ToolDeclaration.Current"/> for the duration of each call.</summary>
-internal sealed class DeclaredTool(McpServerTool inner, ToolDeclaration declaration) : DelegatingMcpServerTool(inner)
-{
-    public ToolDeclaration Declaration { get; } = declaration;
-
-    public override async ValueTask<ModelContextProtocol.Protocol.CallToolResult> InvokeAsync(
-        RequestContext<ModelContextProtocol.Protocol.CallToolRequestParams> request, CancellationToken cancellationToken = default)
-    {
-        // Set inside an async method, so the value ends with this call and never leaks to the caller's flow.
-        ToolDeclaration.Current = Declaration;
-        return await base.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-}
