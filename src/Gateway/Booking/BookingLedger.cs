@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
+using Serverless.Tools.ChiliPiper;
+using Serverless.Tools.Errors;
 
 namespace Serverless.Gateway.Booking;
 
@@ -32,20 +35,22 @@ public sealed class BookingLedger(
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _settled = new(StringComparer.Ordinal);
 
     /// <summary>Records the session a successful phase-1 result opened; results that open none are ignored.</summary>
-    public async Task RecordPhaseOneAsync(string callerId, BookingFlow flow, string tool, CallToolResult result, CancellationToken cancellationToken)
+    public async Task RecordPhaseOneAsync(string callerId, TwoPhaseBooking flow, string tool, CallToolResult result, CancellationToken cancellationToken)
     {
         if (result.IsError == true || result.StructuredContent is not { } content
-            || !PhaseOneReader.TryRead(flow, content, out var sessionId, out var offered))
+            || !flow.TryReadOffer(content, out var sessionId, out var offers))
         {
             return;
         }
+
+        var offered = offers.Select(o => new OfferedSlot(o.Offered, o.At, o.RouterId, o.PathId)).ToArray();
 
         var settings = options.CurrentValue;
         var now = time.GetUtcNow();
         var expiresAt = now + TimeSpan.FromMinutes(settings.SessionTtlMinutes);
         var session = new BookingSession
         {
-            Key = flow.KeyFor(sessionId),
+            Key = KeyFor(flow, sessionId),
             CallerId = callerId,
             Tool = tool,
             SessionId = sessionId,
@@ -76,18 +81,22 @@ public sealed class BookingLedger(
     /// <param name="callTool">The tool itself; called at most once, and only after the session was claimed.</param>
     public async Task<CallToolResult> BookAsync(
         string callerId,
-        BookingFlow flow,
+        TwoPhaseBooking flow,
         IDictionary<string, JsonElement>? arguments,
         Func<CancellationToken, ValueTask<CallToolResult>> callTool,
         CancellationToken cancellationToken)
     {
-        var (request, refusal) = PhaseTwoRequest.Read(flow, arguments);
-        if (request is null)
+        BookingRequest request;
+        try
         {
-            return refusal!;
+            request = flow.ReadRequest(arguments);
+        }
+        catch (ToolArgumentException e)
+        {
+            return ToolResults.Error(ToolError.FromArgument(e));
         }
 
-        var key = flow.KeyFor(request.SessionId);
+        var key = KeyFor(flow, request.SessionId);
         var waitStarted = time.GetTimestamp();
         while (true)
         {
@@ -134,7 +143,7 @@ public sealed class BookingLedger(
                 }
             }
 
-            if (!offered.Any(s => StartTimes.Same(s.At, request.At)))
+            if (!offered.Any(s => s.At.UtcTicks == request.At.UtcTicks))
             {
                 return BookingRefusals.SlotNotOffered(flow, offered, request);
             }
@@ -150,7 +159,7 @@ public sealed class BookingLedger(
     }
 
     private async Task<CallToolResult> CallOnceAsync(
-        BookingFlow flow, BookingSession claimed, Func<CancellationToken, ValueTask<CallToolResult>> callTool, CancellationToken cancellationToken)
+        TwoPhaseBooking flow, BookingSession claimed, Func<CancellationToken, ValueTask<CallToolResult>> callTool, CancellationToken cancellationToken)
     {
         var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _settled[claimed.Key] = signal;
@@ -179,34 +188,40 @@ public sealed class BookingLedger(
         }
     }
 
-    private (BookingSession Settled, CallToolResult Answer) Settle(BookingFlow flow, BookingSession claimed, CallToolResult result)
+    private (BookingSession Settled, CallToolResult Answer) Settle(TwoPhaseBooking flow, BookingSession claimed, CallToolResult result)
     {
         if (result.IsError != true)
         {
             var content = result.StructuredContent;
-            if (content is { } body && PhaseTwoOutcome.IsBusinessFailure(body))
+            var body = content is { } c ? JsonNode.Parse(c.GetRawText()) : null;
+
+            // The client already turns these into errors; this guards the ledger against recording one as a booking.
+            if (TwoPhaseBooking.FailureIn(body) is not null)
             {
-                return (Next(claimed, BookingState.Failed) with { ErrorCode = "Failure" }, result);
+                return (Next(claimed, BookingState.Failed) with { ErrorCode = TwoPhaseBooking.FailureCode }, result);
             }
 
             return (Next(claimed, BookingState.Booked) with
             {
-                MeetingId = content is { } c ? PhaseTwoOutcome.MeetingIdOf(c) : null,
+                MeetingId = TwoPhaseBooking.MeetingIdOf(body),
                 BookingResultJson = content?.GetRawText() ?? "{}",
             }, result);
         }
 
-        var error = BookingResults.ErrorOf(result);
-        var code = error is { } e && e.TryGetProperty("code", out var codeValue) && codeValue.ValueKind == JsonValueKind.String ? codeValue.GetString() : null;
+        var error = ToolError.Of(result);
+        var code = error?.ReportedCode;
         return PhaseTwoOutcome.Classify(error) switch
         {
             PhaseTwoOutcome.Kind.NotReached => (Next(claimed, BookingState.Open) with { StartTime = null }, result),
             PhaseTwoOutcome.Kind.Failed => (Next(claimed, BookingState.Failed) with { ErrorCode = code },
-                BookingResults.WithSessionAdvice(result, BookingRefusals.SessionSpent(flow))),
+                BookingResults.WithSessionAdvice(result, error, BookingRefusals.SessionSpent(flow))),
             _ => (Next(claimed, BookingState.OutcomeUnknown) with { ErrorCode = code ?? "NO_RESULT" },
-                BookingResults.WithSessionAdvice(result, BookingRefusals.OutcomeUnknownAdvice(flow))),
+                BookingResults.WithSessionAdvice(result, error, BookingRefusals.OutcomeUnknownAdvice(flow))),
         };
     }
+
+    /// <summary>The store key of a session: the flow keeps ids of different flows apart.</summary>
+    internal static string KeyFor(TwoPhaseBooking flow, string sessionId) => flow.Name + ":" + sessionId;
 
     private BookingSession Next(BookingSession session, BookingState state) =>
         session with { Version = session.Version + 1, State = state, StateChangedAt = time.GetUtcNow() };

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Serverless.Tools.ChiliPiper;
 using Serverless.Tools.Upstreams;
 
 namespace Serverless.Gateway.Booking;
@@ -15,7 +16,7 @@ public static class BookingLedgerFilter
     {
         // A tool outside the selection is not the ledger's business: the SDK answers it as unknown.
         if (request.Params is not { Name: { } tool } parameters || request.MatchedPrimitive is not McpServerTool
-            || !BookingFlow.TryFind(tool, out var flow, out var phase))
+            || !TwoPhaseBooking.TryFind(tool, out var flow, out var phase))
         {
             return await next(request, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Serverless.Tools.Catalog;
+using Serverless.Tools.Errors;
 
 namespace Serverless.Gateway.Grants;
 
@@ -8,47 +9,44 @@ namespace Serverless.Gateway.Grants;
 /// <param name="UseNumberKey">True: the number's own key; false: the tenant key (with <paramref name="NumberId"/> as x-whatsapp-number-id).</param>
 public sealed record CallTarget(Upstream Upstream, string? NumberId, bool UseNumberKey)
 {
-    /// <summary>The target of a call, or the refusal (code and message) when the grant does not allow it.</summary>
-    public static (CallTarget? Target, string? Code, string? Message) For(
+    /// <summary>The target of a call, or the refusal when the grant does not allow it.</summary>
+    public static (CallTarget? Target, ToolError? Refusal) For(
         ToolEntry tool, IReadOnlyDictionary<string, JsonElement>? arguments, string? numberHeader, CallerIdentity caller)
     {
         var grant = caller.Grant;
         if (grant.Excludes(tool) is { } reason)
         {
-            return (null, "GRANT_REFUSED", $"{tool.Name} is outside the {caller.Describe()}: {reason}.");
+            return (null, GrantRefusals.ToolOutside(tool.Name, caller, reason));
         }
 
         if (tool.Upstream != Upstream.PilotStatus)
         {
-            return (new CallTarget(tool.Upstream, null, UseNumberKey: false), null, null);
+            return (new CallTarget(tool.Upstream, null, UseNumberKey: false), null);
         }
 
         var named = NamedNumber(tool, arguments) ?? numberHeader;
         if (named is not null && !IsPlausibleNumberId(named))
         {
-            // The id may travel as a header and name a secret: nothing but a short, printable token qualifies.
-            return (null, "INVALID_ARGUMENT", $"{tool.Name} names a WhatsApp number id that is not one (at most {MaxNumberIdLength} printable characters without spaces).");
+            return (null, GrantRefusals.NotANumberId(tool.Name));
         }
 
         if (named is not null && !grant.AllowsNumber(named))
         {
-            return (null, "GRANT_REFUSED", $"{tool.Name} names number '{named}', which is outside the {caller.Describe()}.");
+            return (null, GrantRefusals.NumberOutside(tool.Name, named, caller));
         }
 
         if (tool.KeyScope == KeyScope.Tenant)
         {
-            return (new CallTarget(Upstream.PilotStatus, null, UseNumberKey: false), null, null);
+            return (new CallTarget(Upstream.PilotStatus, null, UseNumberKey: false), null);
         }
 
         var number = named ?? grant.SoleNumber;
         if (number is null && (tool.KeyScope == KeyScope.Number || !grant.AllNumbers))
         {
-            var which = grant.AllNumbers ? "any number of the account" : string.Join(", ", grant.Numbers!.Order(StringComparer.Ordinal));
-            return (null, "NUMBER_REQUIRED",
-                $"{tool.Name} acts on one WhatsApp number and the call names none. Send the x-whatsapp-number-id header with one of: {which}.");
+            return (null, GrantRefusals.NoNumberNamed(tool.Name, grant));
         }
 
-        return (new CallTarget(Upstream.PilotStatus, number, UseNumberKey: tool.KeyScope == KeyScope.Number), null, null);
+        return (new CallTarget(Upstream.PilotStatus, number, UseNumberKey: tool.KeyScope == KeyScope.Number), null);
     }
 
     public const int MaxNumberIdLength = 100;

@@ -32,15 +32,14 @@ public static class CredentialGapFilter
         {
             if (caller.Grant.Excludes(tool) is { } reason)
             {
-                return ToolResults.Refused("NOT_GRANTED", $"{name} is outside the {caller.Describe()}: {reason}.",
-                    $"Ask the gateway's operator to widen the grant (Clients__{caller.Id}__Toolsets, __ChiliPiper, __ReadOnly or __Numbers).");
+                return ToolResults.Error(GrantRefusals.ToolOutside(name, caller, reason));
             }
         }
         else if (services.GetService<CallerCredentials>() is { } credentials && !credentials.Has(tool.Upstream))
         {
             var upstream = tool.Upstream.DisplayName();
-            return ToolResults.Refused("CREDENTIAL_REQUIRED", $"{name} is a {upstream} tool and this request carries no {upstream} credential.",
-                $"Send the {HeaderFor(tool.Upstream)} header and call again.");
+            return ToolResults.Error(ToolError.Refused("CREDENTIAL_REQUIRED", $"{name} is a {upstream} tool and this request carries no {upstream} credential.",
+                $"Send the {HeaderFor(tool.Upstream)} header and call again."));
         }
 
         return await next(request, cancellationToken).ConfigureAwait(false);

@@ -30,15 +30,10 @@ public static class GrantFilter
         }
 
         var arguments = request.Params?.Arguments is { } args ? new Dictionary<string, System.Text.Json.JsonElement>(args, StringComparer.Ordinal) : null;
-        var (target, code, message) = CallTarget.For(tool, arguments, current.NumberHeader, caller);
+        var (target, refusal) = CallTarget.For(tool, arguments, current.NumberHeader, caller);
         if (target is null)
         {
-            return ToolResults.Refused(code!, message!, code switch
-            {
-                "NUMBER_REQUIRED" => "Name the number and call again.",
-                "INVALID_ARGUMENT" => "Use a number id from numbers_list.",
-                _ => "Use a tool and number inside the grant, or ask the gateway's operator to widen the client's grant.",
-            });
+            return ToolResults.Error(refusal!);
         }
 
         services.GetRequiredService<CallerCredentials>().Managed = ActivatorUtilities.CreateInstance<ManagedCallCredentials>(services, target);

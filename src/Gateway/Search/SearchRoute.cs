@@ -39,7 +39,7 @@ public static class SearchRoute
         if (arguments is null || !arguments.TryGetValue("name", out var target) || target.ValueKind != JsonValueKind.String
             || string.IsNullOrWhiteSpace(target.GetString()))
         {
-            return ToolResults.InvalidArgument(new ToolArgumentException("name", "'name' is required: a tool name from search_tools."));
+            return ToolResults.Error(ToolError.FromArgument(new ToolArgumentException("name", "'name' is required: a tool name from search_tools.")));
         }
 
         Dictionary<string, JsonElement>? inner = null;
@@ -47,7 +47,7 @@ public static class SearchRoute
         {
             if (given.ValueKind != JsonValueKind.Object)
             {
-                return ToolResults.InvalidArgument(new ToolArgumentException("arguments", "'arguments' must be an object of the tool's arguments."));
+                return ToolResults.Error(ToolError.FromArgument(new ToolArgumentException("arguments", "'arguments' must be an object of the tool's arguments.")));
             }
 
             inner = given.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
@@ -77,7 +77,7 @@ public static class SearchRoute
         var problem = CheckedArguments(arguments, out var query, out var toolset, out var readOnly, out var limit);
         if (problem is not null)
         {
-            return ToolResults.InvalidArgument(problem);
+            return ToolResults.Error(ToolError.FromArgument(problem));
         }
 
         var catalog = request.Services!.GetRequiredService<ToolCatalog>();

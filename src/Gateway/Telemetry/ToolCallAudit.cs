@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Serverless.Tools.Errors;
 
 namespace Serverless.Gateway.Telemetry;
 
@@ -19,7 +19,9 @@ public static class ToolCallAudit
         try
         {
             var result = await next(request, cancellationToken);
-            var outcome = result.IsError == true ? ErrorCode(result) : "ok";
+            var outcome = result.IsError != true ? "ok"
+                : ToolError.Of(result)?.ReportedCode is { } code ? "error " + code
+                : "error";
             logger.LogInformation("Tool {Tool} -> {Outcome} in {ElapsedMs} ms", tool, outcome, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
@@ -29,11 +31,4 @@ public static class ToolCallAudit
             throw;
         }
     };
-
-    private static string ErrorCode(CallToolResult result) =>
-        result.StructuredContent is { ValueKind: JsonValueKind.Object } content
-        && content.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-        && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
-            ? "error " + code.GetString()
-            : "error";
 }

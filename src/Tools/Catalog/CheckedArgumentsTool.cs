@@ -19,7 +19,7 @@ internal sealed class CheckedArgumentsTool(McpServerTool inner) : DelegatingMcpS
         var arguments = request.Params?.Arguments;
         var problem = FindProblem(ProtocolTool.InputSchema, arguments);
         return problem is { } found
-            ? ValueTask.FromResult(ToolResults.InvalidArgument(new ToolArgumentException(found.Path, found.Message)))
+            ? ValueTask.FromResult(ToolResults.Error(ToolError.FromArgument(new ToolArgumentException(found.Path, found.Message))))
             : base.InvokeAsync(request, cancellationToken);
     }
 

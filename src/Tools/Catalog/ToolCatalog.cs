@@ -46,15 +46,12 @@ public sealed class ToolCatalog
                 declared.Title = null;
                 tool.ProtocolTool.Annotations = WireHints.Compact(declared);
 
-                tool = new CheckedArgumentsTool(tool);
                 var keyScope = method.GetCustomAttribute<KeyScopeAttribute>();
-                if (keyScope is not null)
-                {
-                    tool = new ScopeAwareTool(tool, keyScope.Scope);
-                }
+                var declaration = ToolDeclaration.Of(tool, keyScope?.Scope);
+                tool = new DeclaredTool(new CheckedArgumentsTool(tool), declaration);
 
                 var name = tool.ProtocolTool.Name;
-                entries.Add(new ToolEntry(name, toolset, upstream, declared.ReadOnlyHint == true, tool, keyScope?.Scope,
+                entries.Add(new ToolEntry(name, toolset, upstream, declaration.IsRead, tool, keyScope?.Scope,
                     NumberArgumentOf(method, keyScope)) { Hints = declared });
             }
         }

@@ -5,14 +5,14 @@ namespace Serverless.Tools.ChiliPiper;
 public sealed partial class ChiliPiperClient
 {
     public Task<UpstreamResponse> GetCrmMeetingAsync(string crmEventId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/crm/get/{UpstreamCall.Segment(crmEventId)}", IsRead: true), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/crm/get/{UpstreamCall.Segment(crmEventId)}"), ct);
 
     public Task<UpstreamResponse> CancelCrmMeetingAsync(string crmEventId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/crm/cancel/{UpstreamCall.Segment(crmEventId)}", IsRead: false), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/crm/cancel/{UpstreamCall.Segment(crmEventId)}"), ct);
 
     public Task<UpstreamResponse> MarkCrmMeetingNoShowAsync(string crmEventId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/crm/noshow/{UpstreamCall.Segment(crmEventId)}", IsRead: false), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/crm/noshow/{UpstreamCall.Segment(crmEventId)}"), ct);
 
     public Task<UpstreamResponse> GetCrmMeetingActivityAsync(string crmEventId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/crm/activity/{UpstreamCall.Segment(crmEventId)}", IsRead: true), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/crm/activity/{UpstreamCall.Segment(crmEventId)}"), ct);
 }

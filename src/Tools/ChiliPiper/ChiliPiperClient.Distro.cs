@@ -5,9 +5,9 @@ namespace Serverless.Tools.ChiliPiper;
 public sealed partial class ChiliPiperClient
 {
     public Task<UpstreamResponse> ListDistroRoutersAsync(CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/distro/routers/list", IsRead: true), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/distro/routers/list"), ct);
 
     // A run pushes CRM records through a router; repeating it after a lost answer could route them twice.
     public Task<UpstreamResponse> RunResourceSchedulerAsync(string resourceSchedulerId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, $"/v1/org/resource-scheduler/{UpstreamCall.Segment(resourceSchedulerId)}/run", IsRead: false), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Post, $"/v1/org/resource-scheduler/{UpstreamCall.Segment(resourceSchedulerId)}/run"), ct);
 }

@@ -10,12 +10,12 @@ public sealed partial class ChiliPiperClient
     public Task<UpstreamResponse> HandoffInitAsync(string workspaceId, string bookerId, JsonObject body, CancellationToken ct) =>
         SendAsync(new UpstreamCall(HttpMethod.Post,
             $"/v1/org/handoff/workspace/{UpstreamCall.Segment(workspaceId)}/booker/{UpstreamCall.Segment(bookerId)}/init-simple",
-            IsRead: false, Body: body), ct);
+            Body: body), ct);
 
     public Task<UpstreamResponse> HandoffScheduleAsync(
         string routingId, string routerId, string pathId, string bookerId, JsonObject body, CancellationToken ct) =>
         SendAsync(new UpstreamCall(HttpMethod.Post,
             $"/v1/org/handoff/routing/{UpstreamCall.Segment(routingId)}/router/{UpstreamCall.Segment(routerId)}"
             + $"/path/{UpstreamCall.Segment(pathId)}/booker/{UpstreamCall.Segment(bookerId)}/schedule-simple",
-            IsRead: false, Body: body), ct);
+            Body: body), ct);
 }

@@ -7,13 +7,13 @@ public sealed partial class ChiliPiperClient
 {
     /// <summary>A read despite the PUT: the filters travel in the body to dodge query-length limits.</summary>
     public Task<UpstreamResponse> ListTeamsAsync(JsonObject filter, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Put, "/v2/org/team", IsRead: true, Body: filter), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Put, "/v2/org/team", Body: filter), ct);
 
     public Task<UpstreamResponse> AddTeamUsersAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/team/users/add", IsRead: false, Body: TeamUsers(teamId, userIds)), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/team/users/add", Body: TeamUsers(teamId, userIds)), ct);
 
     public Task<UpstreamResponse> RemoveTeamUsersAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/team/users/remove", IsRead: false, Body: TeamUsers(teamId, userIds)), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/team/users/remove", Body: TeamUsers(teamId, userIds)), ct);
 
     public Task<UpstreamResponse> RemoveUsersFromAllTeamsAsync(IReadOnlyList<string> userIds, IReadOnlyList<string>? workspaceIds, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public sealed partial class ChiliPiperClient
             body["workspaceIds"] = AdminArguments.Array(workspaceIds);
         }
 
-        return SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/team/users/remove-from-all", IsRead: false, Body: body), ct);
+        return SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/team/users/remove-from-all", Body: body), ct);
     }
 
     private static JsonObject TeamUsers(string teamId, IReadOnlyList<string> userIds) =>

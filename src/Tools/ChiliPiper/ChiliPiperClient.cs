@@ -27,32 +27,32 @@ public sealed partial class ChiliPiperClient(
     // Organization
 
     public Task<UpstreamResponse> PingAsync(CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/health/ping", IsRead: true), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/health/ping"), ct);
 
     public Task<UpstreamResponse> GetTenantAsync(CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/tenant/get", IsRead: true), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/tenant/get"), ct);
 
     // Users
 
     public Task<UpstreamResponse> FindUsersAsync(string query, Pagination? pagination, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/user/find", IsRead: true,
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/user/find",
             Query: [new("query", query), .. Paging(pagination)]), ct);
 
     public Task<UpstreamResponse> FindUsersByFilterAsync(JsonObject filter, Pagination? pagination, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/find-by-filter", IsRead: true, Query: Paging(pagination), Body: filter), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/find-by-filter", Query: Paging(pagination), Body: filter), ct);
 
     public Task<UpstreamResponse> FindUsersByIdsAsync(IReadOnlyList<string> userIds, Pagination? pagination, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/find-by-id", IsRead: true, Query: Paging(pagination),
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/find-by-id", Query: Paging(pagination),
             Body: new JsonArray([.. userIds.Select(id => JsonValue.Create(id))])), ct);
 
     public Task<UpstreamResponse> ReadUserAsync(string userId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/user/read/{UpstreamCall.Segment(userId)}", IsRead: true), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/user/read/{UpstreamCall.Segment(userId)}"), ct);
 
     public Task<UpstreamResponse> InviteUserAsync(JsonObject body, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/invite", IsRead: false, Body: body), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/invite", Body: body), ct);
 
     public Task<UpstreamResponse> UpdateLicensesAsync(JsonObject body, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/licenses", IsRead: false, Body: body), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/licenses", Body: body), ct);
 
     private static KeyValuePair<string, string?>[] Paging(Pagination? pagination) =>
     [
@@ -109,27 +109,6 @@ public sealed partial class ChiliPiperClient(
         return (null, text.Length > MaxPlainTextMessage ? text[..MaxPlainTextMessage] + "…" : text);
     }
 
-    protected override (string? Code, string Message)? ReadBusinessFailure(JsonNode? body)
-    {
-        // Cancel and the schedule-simple calls answer 200 with type: Failure; handoff nests it.
-        var result = body as JsonObject;
-        if (result?["scheduleMeetingResult"] is JsonObject nested)
-        {
-            result = nested;
-        }
-
-        if (result?["type"] is JsonValue type && type.TryGetValue(out string? kind) && kind == "Failure")
-        {
-            var detail = result["reason"] ?? result["details"] ?? result["message"];
-            var message = detail switch
-            {
-                null => "The operation failed.",
-                JsonValue v when v.TryGetValue(out string? s) => s,
-                _ => detail.ToJsonString(),
-            };
-            return ("Failure", message);
-        }
-
-        return null;
-    }
+    protected override (string? Code, string Message)? ReadBusinessFailure(JsonNode? body) =>
+        TwoPhaseBooking.FailureIn(body) is { } message ? (TwoPhaseBooking.FailureCode, message) : null;
 }

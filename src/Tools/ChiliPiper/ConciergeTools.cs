@@ -21,6 +21,8 @@ public sealed class ConciergeTools(ChiliPiperClient client)
 
     public const string LogsWindowTooLong = "LogsIntervalTooLong";
 
+    public const string LogsWindowAdvice = "Split the range into windows of at most 30 days and call concierge-logs once per window.";
+
     private const string FormDescription = "Form values of the lead by field name, e.g. {PersonEmail: ana@acme.com}; include the email.";
     private const string IntervalDescription = "Window to search for start times; needed to book.";
     private const string OptionsDescription = "Routing options, e.g. {locale: en}.";
@@ -31,7 +33,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
     public Task<CallToolResult> ListRouters(
         [Description("Only routers of this workspace.")] string? workspaceId = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.ListConciergeRoutersAsync(string.IsNullOrWhiteSpace(workspaceId) ? null : workspaceId.Trim(), cancellationToken)).Body));
 
     [McpServerTool(Name = "concierge-route", Title = "Route a lead (router id)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
@@ -43,7 +45,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
         [Description(OptionsDescription)] JsonElement? options = null,
         [Description(OverrideDescription)] JsonElement? meetingTypeOverride = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = RouteBody(form, interval, options, meetingTypeOverride);
             body["routerId"] = Arguments.NotBlank(routerId, nameof(routerId));
@@ -59,7 +61,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
         [Description(OptionsDescription)] JsonElement? options = null,
         [Description(OverrideDescription)] JsonElement? meetingTypeOverride = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var slug = Arguments.NotBlank(routerSlug, nameof(routerSlug));
             if (!BookingChecks.IsSlug(slug))
@@ -77,7 +79,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
         [Description("The routingId concierge-route or concierge-route-by-slug returned.")] string routingId,
         [Description("{startTime: one of the startTimes of the route call}; other booking fields pass through as given.")] JsonElement body,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(routingId, nameof(routingId));
             var request = BookingChecks.ScheduleBody(body, nameof(body));
@@ -93,7 +95,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
         [Description("Window end, ISO-8601 instant; at most 30 days after start.")] string end,
         [Description("Paging: page from 0, pageSize 1 to 100 (default 20).")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var workspace = Arguments.NotBlank(workspaceId, nameof(workspaceId));
             var router = Arguments.Uuid(routerId, nameof(routerId));
@@ -109,7 +111,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
             {
                 throw new ToolArgumentException(nameof(end),
                     $"The window spans {span.TotalDays:0.#} days; concierge-logs allows at most {MaxLogDays} days. Split the range into windows of 30 days or less.",
-                    LogsWindowTooLong);
+                    LogsWindowTooLong, LogsWindowAdvice);
             }
 
             Arguments.Paging(pagination, 100);

@@ -19,7 +19,7 @@ public sealed class CrmTools(ChiliPiperClient client)
     public Task<CallToolResult> GetByCrmEvent(
         [Description(CrmIdDescription)] string crmEventId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetCrmMeetingAsync(Arguments.NotBlank(crmEventId, nameof(crmEventId)), cancellationToken)).Body));
 
     [McpServerTool(Name = "crm-cancel", Title = "Cancel a meeting by CRM event", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
@@ -27,7 +27,7 @@ public sealed class CrmTools(ChiliPiperClient client)
     public Task<CallToolResult> CancelByCrmEvent(
         [Description(CrmIdDescription)] string crmEventId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.CancelCrmMeetingAsync(Arguments.NotBlank(crmEventId, nameof(crmEventId)), cancellationToken)).Body));
 
     [McpServerTool(Name = "crm-noshow", Title = "Mark a meeting as no-show by CRM event", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
@@ -35,7 +35,7 @@ public sealed class CrmTools(ChiliPiperClient client)
     public Task<CallToolResult> NoShowByCrmEvent(
         [Description(CrmIdDescription)] string crmEventId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.MarkCrmMeetingNoShowAsync(Arguments.NotBlank(crmEventId, nameof(crmEventId)), cancellationToken)).Body));
 
     [McpServerTool(Name = "crm-activity", Title = "Get the activity link of a meeting by CRM event", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -43,6 +43,6 @@ public sealed class CrmTools(ChiliPiperClient client)
     public Task<CallToolResult> ActivityByCrmEvent(
         [Description(CrmIdDescription)] string crmEventId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success(MeetingTools.ActivityLink((await client.GetCrmMeetingActivityAsync(Arguments.NotBlank(crmEventId, nameof(crmEventId)), cancellationToken)).Body)));
 }

@@ -25,7 +25,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
         [Description("Only distributions that hand out this kind of thing.")] DistributionAssignmentType? assignmentType = null,
         [Description("Paging: page from 0, pageSize 1 to 200 (default 200).")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject();
             if (AdminArguments.OptionalIds(workspaceIds, nameof(workspaceIds)) is { } workspaces)
@@ -63,7 +63,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
         [Description("Per-user assignments to count as already given.")] UserCalibration[]? manualCalibration = null,
         [Description("Per-user caps: {userCaps: [{userId, limit}], resetPeriodicity: {type: HourlyRolling|Daily|Weekly|Monthly, timeZone, dayOfWeek (1-7, Weekly)}}.")] JsonElement? capping = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject
             {
@@ -104,7 +104,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
         [Description("The distribution id (from distribution-list-put).")] string distributionId,
         [Description("The full configuration: {name, assignmentTypeConfig{type,...}, weights?[{userId, weight}], manualCalibration?[{userId, calibration}], capping?}, as for distribution-create.")] JsonElement body,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(distributionId, nameof(distributionId));
             var config = Arguments.JsonObject(body, nameof(body));
@@ -120,7 +120,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
         [Description("The distribution id (from distribution-list-put).")] string distributionId,
         [Description("Deltas: weights[{userId, weight}] and/or manualCalibration[{userId, calibration}]; each value is added to the current one (negative to lower it).")] JsonElement body,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(distributionId, nameof(distributionId));
             var deltas = Arguments.JsonObject(body, nameof(body));
@@ -154,7 +154,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
     public Task<CallToolResult> DeleteDistribution(
         [Description("The distribution id (from distribution-list-put).")] string distributionId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(distributionId, nameof(distributionId));
             var response = await client.DeleteDistributionAsync(id, cancellationToken);

@@ -26,7 +26,7 @@ public sealed class HandoffTools(ChiliPiperClient client)
         [Description("Prospect CRM record, for a CrmRequest.")] CrmRecordId? id = null,
         [Description("Run only this Handoff router.")] string? routerId = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var workspace = Arguments.NotBlank(workspaceId, nameof(workspaceId));
             var booker = Arguments.NotBlank(userId, nameof(userId));
@@ -53,7 +53,7 @@ public sealed class HandoffTools(ChiliPiperClient client)
         [Description("Meeting location, when the path lets the booker choose one.")] JsonElement? location = null,
         [Description("Guest IANA time zone, e.g. Europe/Berlin.")] string? guestTimezone = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var session = Arguments.NotBlank(routingId, nameof(routingId));
             var router = Arguments.NotBlank(routerId, nameof(routerId));

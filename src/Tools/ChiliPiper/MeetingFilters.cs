@@ -17,7 +17,8 @@ internal static class MeetingFilters
         var to = Instant(end, nameof(end));
         if (to <= from)
         {
-            throw new ToolArgumentException(nameof(end), "'end' must be after 'start' (start is included, end is not).", "INVALID_DATE_RANGE");
+            throw new ToolArgumentException(nameof(end), "'end' must be after 'start' (start is included, end is not).", "INVALID_DATE_RANGE",
+                "Make 'end' later than 'start' (start is included, end is not) and call again.");
         }
 
         var span = to - from;
@@ -26,7 +27,8 @@ internal static class MeetingFilters
             throw new ToolArgumentException(nameof(end),
                 $"'start' to 'end' spans {span.TotalDays.ToString("0.##", CultureInfo.InvariantCulture)} days, but Chili Piper accepts at most 7 days per call. " +
                 "Split the range into consecutive windows of 7 days or less and call once per window.",
-                "DATE_RANGE_TOO_LONG");
+                "DATE_RANGE_TOO_LONG",
+                "Meeting queries cover at most 7 days: split the range into consecutive windows of 7 days or less and call once per window.");
         }
 
         return (from, to);

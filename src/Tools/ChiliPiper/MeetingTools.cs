@@ -32,7 +32,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         [Description("Only meetings of these meeting type ids (UUIDs).")] string[]? meetingTypeIds = null,
         [Description("Paging: page from 0, pageSize 1 to 50.")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var (from, to) = MeetingFilters.Window(start, end);
             Arguments.Paging(pagination, 50);
@@ -66,7 +66,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
     public Task<CallToolResult> GetMeeting(
         [Description("Meeting id (a UUID), as meetingId in meeting-list-put.")] string meetingId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetMeetingAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body));
 
     [McpServerTool(Name = "meeting-export-v2-put", Title = "Export meetings as CSV", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -81,7 +81,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         [Description("Only meetings of these meeting type ids (UUIDs).")] string[]? meetingTypeIds = null,
         [Description("Only meetings in these states.")] MeetingStatus[]? status = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var (from, to) = MeetingFilters.Window(start, end);
             var body = MeetingFilters.Body(from, to);
@@ -116,7 +116,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
     public Task<CallToolResult> CancelMeeting(
         [Description("Meeting id (a UUID).")] string meetingId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.CancelMeetingAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body));
 
     [McpServerTool(Name = "meeting-noshow", Title = "Mark a meeting as no-show", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
@@ -124,7 +124,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
     public Task<CallToolResult> MarkNoShow(
         [Description("Meeting id (a UUID).")] string meetingId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.MarkMeetingNoShowAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body));
 
     [McpServerTool(Name = "meeting-activity", Title = "Get the activity link of a meeting", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -132,7 +132,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
     public Task<CallToolResult> GetActivity(
         [Description("Meeting id (a UUID).")] string meetingId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success(ActivityLink((await client.GetMeetingActivityAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body)));
 
     /// <summary>The deep link may come as a bare string or inside an object; either way the caller gets {url}.</summary>

@@ -24,7 +24,7 @@ public sealed class RuleTools(ChiliPiperClient client)
         [Description("Filters: {workspaceId?, name?, type?: [NonOwnershipRule|OwnershipRule], ruleBuilderVersion?: [ExplicitV1]}.")] RuleFilter? filter = null,
         [Description("Paging: page from 0, pageSize 1 to 200 (default 200).")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var types = AdminArguments.OptionalIds(filter?.Type, "filter.type");
             if (types?.FirstOrDefault(t => !RuleTypes.Contains(t)) is { } unknownType)
@@ -56,7 +56,7 @@ public sealed class RuleTools(ChiliPiperClient client)
     public Task<CallToolResult> GetRule(
         [Description("The rule id (from rule-list).")] string ruleId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetRuleAsync(Arguments.NotBlank(ruleId, nameof(ruleId)), cancellationToken)).Body));
 
     [McpServerTool(Name = "rule-create", Title = "Create a routing rule", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
@@ -64,7 +64,7 @@ public sealed class RuleTools(ChiliPiperClient client)
     public Task<CallToolResult> CreateRule(
         [Description("The rule definition: an object whose type names the variant (CreateRuleRequest or CreateOwnershipRuleRequest) with workspaceId, name and conditions.")] JsonElement dto,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.CreateRuleAsync(AdminArguments.RuleDto(dto), cancellationToken)).Body));
 
     [McpServerTool(Name = "rule-modify", Title = "Replace a routing rule", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
@@ -74,7 +74,7 @@ public sealed class RuleTools(ChiliPiperClient client)
         [Description("Current metadata.revision of the rule, as just read.")] int revision,
         [Description("The new definition, same variants as rule-create: an object with type, workspaceId, name and conditions.")] JsonElement dto,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(ruleId, nameof(ruleId));
             Arguments.InRange(revision, 1, int.MaxValue, nameof(revision));
@@ -87,7 +87,7 @@ public sealed class RuleTools(ChiliPiperClient client)
         [Description("The rule id.")] string ruleId,
         [Description("Current metadata.revision of the rule, as just read.")] int revision,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(ruleId, nameof(ruleId));
             Arguments.InRange(revision, 1, int.MaxValue, nameof(revision));

@@ -26,7 +26,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
     public Task<CallToolResult> ListPersonal(
         [Description("User id (user-find resolves names and emails).")] string userId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.ListPersonalSchedulingLinksAsync(Arguments.NotBlank(userId, nameof(userId)), cancellationToken)).Body));
 
     [McpServerTool(Name = "scheduling-link-list-round-robin", Title = "List round-robin links", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -77,7 +77,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
         [Description("Id of the user booking on behalf of the guest, if any.")] string? bookerId = null,
         [Description("Meeting type id (UUID) when the link offers several.")] string? meetingTypeId = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject { ["link"] = LinkReference(link) };
             if (interval is not null)
@@ -116,7 +116,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
         [Description("The routeId scheduling-link-init returned.")] string routeId,
         [Description("{startTime: one of the startTimes of init, guestEmail: ..., guestTimezone: ..., formData: {reference: value}, location: ...}.")] JsonElement body,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(routeId, nameof(routeId));
             var request = BookingChecks.ScheduleBody(body, nameof(body));
@@ -132,7 +132,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
         [Description("Window to search.")] TimeInterval interval,
         [Description("Per-call duration changes.")] MeetingTypeOverride? meetingTypeOverride = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject
             {
@@ -155,7 +155,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
 
     private Task<CallToolResult> ListLinks(
         string kind, string[]? workspaceIds, string[]? slugs, string[]? meetingTypeIds, string[]? distributionIds, CancellationToken cancellationToken) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var filters = new JsonObject();
             Add(filters, "filterWorkspaceIds", BookingChecks.Filter(workspaceIds, "filterWorkspaceIds", BookingChecks.IsId, "ids without spaces or slashes"));

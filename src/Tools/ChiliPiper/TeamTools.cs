@@ -24,7 +24,7 @@ public sealed class TeamTools(ChiliPiperClient client)
         [Description("Only teams that contain every one of these user ids.")] string[]? member = null,
         [Description("Paging: page from 0, pageSize 1 to 200.")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject();
             if (AdminArguments.OptionalIds(workspaceIds, nameof(workspaceIds)) is { } workspaces)
@@ -52,7 +52,7 @@ public sealed class TeamTools(ChiliPiperClient client)
         [Description("The team id (from team-list-put).")] string teamId,
         [Description("Ids of the users to add (at least one).")] string[] userIds,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var team = Arguments.NotBlank(teamId, nameof(teamId));
             var response = await client.AddTeamUsersAsync(team, AdminArguments.UserIds(userIds), cancellationToken);
@@ -65,7 +65,7 @@ public sealed class TeamTools(ChiliPiperClient client)
         [Description("The team id (from team-list-put).")] string teamId,
         [Description("Ids of the users to remove (at least one).")] string[] userIds,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var team = Arguments.NotBlank(teamId, nameof(teamId));
             var response = await client.RemoveTeamUsersAsync(team, AdminArguments.UserIds(userIds), cancellationToken);
@@ -78,7 +78,7 @@ public sealed class TeamTools(ChiliPiperClient client)
         [Description("Ids of the users to remove (at least one).")] string[] userIds,
         [Description("Limit the removal to teams in these workspaces; omit for every team.")] string[]? workspaceIds = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var ids = AdminArguments.UserIds(userIds);
             var workspaces = AdminArguments.OptionalIds(workspaceIds, nameof(workspaceIds));

@@ -21,7 +21,7 @@ public sealed class UserTools(ChiliPiperClient client)
         [Description("Text to match against names and emails.")] string query,
         [Description("Paging: page from 0, pageSize 1 to 50.")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var q = Arguments.NotBlank(query, nameof(query));
             return ToolResults.Success((await client.FindUsersAsync(q, Arguments.Paging(pagination, 50), cancellationToken)).Body);
@@ -33,7 +33,7 @@ public sealed class UserTools(ChiliPiperClient client)
         [Description("Filter object, for example {email: ana@example.com} or {workspaceId: ...}.")] JsonElement filter,
         [Description("Paging: page from 0, pageSize 1 to 50.")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             if (filter.ValueKind != JsonValueKind.Object)
             {
@@ -50,7 +50,7 @@ public sealed class UserTools(ChiliPiperClient client)
         [Description("User ids (1 to 200).")] string[] userIds,
         [Description("Paging: page from 0, pageSize 1 to 50.")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var ids = Arguments.Ids(userIds, 1, 200, nameof(userIds));
             return ToolResults.Success((await client.FindUsersByIdsAsync(ids, Arguments.Paging(pagination, 50), cancellationToken)).Body);
@@ -61,7 +61,7 @@ public sealed class UserTools(ChiliPiperClient client)
     public Task<CallToolResult> ReadUser(
         [Description("User id.")] string userId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.ReadUserAsync(Arguments.NotBlank(userId, nameof(userId)), cancellationToken)).Body));
 
     [McpServerTool(Name = "user-invite", Title = "Invite a user", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
@@ -75,7 +75,7 @@ public sealed class UserTools(ChiliPiperClient client)
         [Description("Salesforce user id of the user.")] string? salesforceId = null,
         [Description("Email the invitation now (default: the vendor default).")] bool? sendInvite = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var address = Arguments.Email(email, nameof(email));
 
@@ -98,7 +98,7 @@ public sealed class UserTools(ChiliPiperClient client)
     public Task<CallToolResult> UpdateLicenses(
         [Description("The new licence set per user id: {userId: {chiliCalOrg: true, handoff: false, ...}}.")] Dictionary<string, LicenseSet> update,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             if (update is null || update.Count == 0 || update.Keys.Any(string.IsNullOrWhiteSpace))
             {

@@ -21,7 +21,7 @@ public sealed class WorkspaceTools(ChiliPiperClient client)
     public Task<CallToolResult> ListWorkspaces(
         [Description("Paging: page from 0, pageSize 1 to 50 (default 10).")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.ListWorkspacesAsync(Arguments.Paging(pagination, MaxPageSize), cancellationToken)).Body));
 
     [McpServerTool(Name = "workspace-list-users", Title = "List workspace members", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -30,7 +30,7 @@ public sealed class WorkspaceTools(ChiliPiperClient client)
         [Description("The workspace id (from workspace-list); omit for every user of the org.")] string? workspaceId = null,
         [Description("Paging: page from 0, pageSize 1 to 50 (default 10).")] Pagination? pagination = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var response = await client.ListWorkspaceUsersAsync(
                 AdminArguments.OptionalText(workspaceId), Arguments.Paging(pagination, MaxPageSize), cancellationToken);
@@ -43,7 +43,7 @@ public sealed class WorkspaceTools(ChiliPiperClient client)
         [Description("The workspace id (from workspace-list).")] string workspaceId,
         [Description("Ids of the users to add (at least one).")] string[] userIds,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var workspace = Arguments.NotBlank(workspaceId, nameof(workspaceId));
             var ids = AdminArguments.UserIds(userIds);
@@ -57,7 +57,7 @@ public sealed class WorkspaceTools(ChiliPiperClient client)
         [Description("The workspace id (from workspace-list).")] string workspaceId,
         [Description("Ids of the users to remove (at least one).")] string[] userIds,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var workspace = Arguments.NotBlank(workspaceId, nameof(workspaceId));
             var ids = AdminArguments.UserIds(userIds);
@@ -70,7 +70,7 @@ public sealed class WorkspaceTools(ChiliPiperClient client)
     public Task<CallToolResult> RemoveUsersFromAll(
         [Description("Ids of the users to remove everywhere (at least one).")] string[] userIds,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var ids = AdminArguments.UserIds(userIds);
             var response = await client.RemoveUsersFromAllWorkspacesAsync(ids, cancellationToken);

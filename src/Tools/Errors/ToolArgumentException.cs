@@ -1,12 +1,15 @@
 namespace Serverless.Tools.Errors;
 
 /// <summary>An argument the tool refused before calling the upstream.</summary>
-public sealed class ToolArgumentException(string parameter, string message, string? code = null) : Exception(message)
+/// <param name="next">What to do instead, when more can be said than "fix the argument".</param>
+public sealed class ToolArgumentException(string parameter, string message, string? code = null, string? next = null) : Exception(message)
 {
     public string Parameter { get; } = parameter;
 
     /// <summary>A vendor-style code when the rule mirrors one the upstream would return.</summary>
     public string? Code { get; } = code;
+
+    public string? Next { get; } = next;
 }
 
 /// <summary>

@@ -7,13 +7,18 @@ using Serverless.Tools.Json;
 namespace Serverless.Tools.Errors;
 
 /// <summary>
-/// The one place where upstream answers and failures become MCP tool results. Errors are results with
-/// isError set, never exceptions, because the SDK hides exception text from the model.
+/// The one place where upstream answers and <see cref="ToolError"/>s become MCP tool results. Errors are
+/// results with isError set, never exceptions, because the SDK hides exception text from the model.
 /// </summary>
 public static class ToolResults
 {
-    /// <summary>Runs a tool body and turns every expected failure into an error result.</summary>
-    public static async Task<CallToolResult> RunAsync(bool isRead, Func<Task<CallToolResult>> body)
+    private const string NotCalled = " The upstream was not called.";
+
+    /// <summary>
+    /// Runs a tool body and turns every expected failure into an error result. Whether the tool reads or writes
+    /// comes from its declaration (<see cref="ToolDeclaration.Current"/>), never from the call site.
+    /// </summary>
+    public static async Task<CallToolResult> RunAsync(Func<Task<CallToolResult>> body)
     {
         try
         {
@@ -21,20 +26,15 @@ public static class ToolResults
         }
         catch (ToolArgumentException e)
         {
-            return InvalidArgument(e);
+            return Error(ToolError.FromArgument(e));
         }
         catch (MissingCredentialException e)
         {
-            return Error(new JsonObject
-            {
-                ["upstream"] = e.Upstream.DisplayName(),
-                ["code"] = e.Code,
-                ["message"] = e.Message,
-            }, $"{e.Upstream.DisplayName()}: no credential ({e.Code}). {e.Message}");
+            return Error(ToolError.FromMissingCredential(e));
         }
         catch (UpstreamException e)
         {
-            return FromUpstream(e.Error, isRead);
+            return Error(ToolError.FromUpstream(e.Error, ToolDeclaration.Current));
         }
     }
 
@@ -57,17 +57,44 @@ public static class ToolResults
         };
     }
 
-    public static CallToolResult FromUpstream(UpstreamError error, bool isRead)
+    /// <summary>Renders a tool error: structuredContent.error for programs, one text for the model.</summary>
+    public static CallToolResult Error(ToolError error)
     {
-        var next = NextStep.For(error, isRead);
-        var payload = new JsonObject
+        var result = new CallToolResult
         {
-            ["upstream"] = error.Upstream.DisplayName(),
-            ["status"] = error.Status,
-            ["code"] = error.Code,
-            ["message"] = error.Message,
-            ["next"] = next,
+            IsError = true,
+            StructuredContent = JsonSerializer.SerializeToElement(new JsonObject { ["error"] = Payload(error) }, ToolJson.Options.GetTypeInfo(typeof(JsonNode))),
+            Content = [new TextContentBlock { Text = Text(error) }],
         };
+        ToolError.Remember(result, error);
+        return result;
+    }
+
+    private static JsonObject Payload(ToolError error)
+    {
+        var payload = new JsonObject();
+        if (error.Kind is ToolErrorKind.Upstream or ToolErrorKind.NoCredential)
+        {
+            payload["upstream"] = error.Upstream?.DisplayName();
+        }
+
+        if (error.Kind == ToolErrorKind.Upstream)
+        {
+            payload["status"] = error.Status;
+        }
+
+        payload["code"] = error.ReportedCode;
+        if (error.Parameter is not null)
+        {
+            payload["parameter"] = error.Parameter;
+        }
+
+        payload["message"] = error.Message;
+        if (Next(error) is { } next)
+        {
+            payload["next"] = next;
+        }
+
         if (error.RetryAfter is { } wait)
         {
             payload["retryAfterSeconds"] = (int)Math.Ceiling(wait.TotalSeconds);
@@ -83,33 +110,33 @@ public static class ToolResults
             payload["correlationId"] = error.CorrelationId;
         }
 
-        var status = error.Status == 0 ? "no response" : $"HTTP {error.Status}";
-        var code = error.Code is null ? "" : $" {error.Code}";
-        return Error(payload, $"{error.Upstream.DisplayName()} error ({status}{code}): {error.Message}\nNext: {next}");
-    }
-
-    public static CallToolResult InvalidArgument(ToolArgumentException e)
-    {
-        var payload = new JsonObject
+        foreach (var (name, value) in error.Details ?? [])
         {
-            ["code"] = e.Code ?? "INVALID_ARGUMENT",
-            ["parameter"] = e.Parameter,
-            ["message"] = e.Message,
-            ["next"] = NextStep.ForCode(e.Code) ?? $"Fix '{e.Parameter}' and call again.",
-        };
-        var code = e.Code is null ? "" : $" {e.Code}";
-        return Error(payload, $"Invalid argument '{e.Parameter}'{code}: {e.Message}\nNext: {payload["next"]} The upstream was not called.");
+            payload[name] = value?.DeepClone();
+        }
+
+        return payload;
     }
 
-    /// <summary>A call the gateway refused before any upstream request (for example outside the caller's grant).</summary>
-    public static CallToolResult Refused(string code, string message, string next) => Error(
-        new JsonObject { ["code"] = code, ["message"] = message, ["next"] = next },
-        $"Refused ({code}): {message}\nNext: {next} The upstream was not called.");
+    // The structured advice is one sentence list: the tool's own, then what a later layer added.
+    private static string? Next(ToolError error) => error.Also is { Advice: var also }
+        ? string.IsNullOrEmpty(error.Next) ? also : error.Next + " " + also
+        : error.Next;
 
-    private static CallToolResult Error(JsonObject payload, string text) => new()
+    private static string Text(ToolError error)
     {
-        IsError = true,
-        StructuredContent = JsonSerializer.SerializeToElement(new JsonObject { ["error"] = payload }, ToolJson.Options.GetTypeInfo(typeof(JsonNode))),
-        Content = [new TextContentBlock { Text = text }],
-    };
+        var text = error.Kind switch
+        {
+            ToolErrorKind.Upstream =>
+                $"{error.Upstream?.DisplayName()} error ({(error.Status is null or 0 ? "no response" : $"HTTP {error.Status}")}{Spaced(error.Code)}): {error.Message}\nNext: {error.Next}",
+            ToolErrorKind.Argument =>
+                $"Invalid argument '{error.Parameter}'{Spaced(error.Code)}: {error.Message}\nNext: {error.Next}{NotCalled}",
+            ToolErrorKind.Refused =>
+                $"{error.RefusedBy ?? "Refused"} ({error.Code}): {error.Message}\nNext: {error.Next}{NotCalled}",
+            _ => $"{error.Upstream?.DisplayName()}: no credential ({error.Code}). {error.Message}",
+        };
+        return error.Also is { } also ? $"{text}\n{also.Topic}: {also.Advice}" : text;
+    }
+
+    private static string Spaced(string? code) => code is null ? "" : " " + code;
 }

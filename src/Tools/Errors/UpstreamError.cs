@@ -11,6 +11,7 @@ namespace Serverless.Tools.Errors;
 /// <param name="Message">The vendor's own message text, never the whole raw body.</param>
 /// <param name="RetryAfter">How long the upstream asked callers to wait, when it said so.</param>
 /// <param name="OutcomeUnknown">True when a write may or may not have been applied (timeout, lost connection, 5xx).</param>
+/// <param name="Next">Advice known where the failure happened (the gateway's own send path); else the upstream's table decides.</param>
 public sealed record UpstreamError(
     Upstream Upstream,
     int Status,
@@ -18,7 +19,8 @@ public sealed record UpstreamError(
     string Message,
     TimeSpan? RetryAfter = null,
     bool OutcomeUnknown = false,
-    string? CorrelationId = null);
+    string? CorrelationId = null,
+    string? Next = null);
 
 /// <summary>Carries an <see cref="UpstreamError"/> from the client to the one place that maps it.</summary>
 public sealed class UpstreamException(UpstreamError error) : Exception(error.Message)

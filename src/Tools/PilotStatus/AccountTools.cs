@@ -23,7 +23,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
     public Task<CallToolResult> ListApiKeys(
         [Description("true returns the raw keys: live secrets that grant full access to each number. Default false (masked).")] bool? reveal = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             if (reveal == true && credentials.Managed is not null)
             {
@@ -45,7 +45,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
     public Task<CallToolResult> RegenerateNumberKey(
         [Description("Id of the WhatsApp number whose key is replaced (numberId from api_keys_list or numbers_list).")] string whatsappNumberId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var response = await client.RegenerateNumberKeyAsync(Arguments.NotBlank(whatsappNumberId, nameof(whatsappNumberId)), cancellationToken);
             if (credentials.Managed is not null)
@@ -64,7 +64,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
     public Task<CallToolResult> PreviewExtraNumbers(
         [Description("How many extra numbers to price, from 1 (default 1).")] int? quantity = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.PreviewExtraNumbersAsync(Quantity(quantity), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Tenant)]
@@ -74,7 +74,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
         [Description("How many extra numbers to buy, from 1 (default 1).")] int? quantity = null,
         [Description("true accepts the Free to On Demand plan conversion the preview announced. Only pass it after the user agreed to that preview.")] bool? confirm = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var response = await client.AddExtraNumbersAsync(Quantity(quantity), confirm, cancellationToken);
             var note = response.Body?["checkoutUrl"] is not null
@@ -92,7 +92,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
         [Description("https URL the user returns to after paying.")] string? successUrl = null,
         [Description("https URL the user returns to after abandoning the checkout.")] string? cancelUrl = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject { ["purpose"] = purpose.Wire() };
             if (purpose == BillingPurpose.WalletTopup)
@@ -128,7 +128,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
     [McpServerTool(Name = "branding_get", Title = "Get the connect-page branding", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Read the account branding of the public connect page (where customers pair their WhatsApp): logoUrl, primaryColor, backgroundColor, companyName, subtitle, supportUrl, defaultRedirectUrl, hidePilotStatusBranding. Unset fields are null. Needs the tenant key.")]
     public Task<CallToolResult> GetBranding(CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetBrandingAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Tenant)]
@@ -145,7 +145,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
         [Description("true hides the Pilot Status branding on the page.")] bool? hidePilotStatusBranding = null,
         [Description("Fields to remove (reset to unset), e.g. [logoUrl,subtitle]. A field cannot be both given and cleared.")] BrandingField[]? clear = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new BrandingUpdate(logoUrl, primaryColor, backgroundColor, companyName, subtitle, supportUrl, defaultRedirectUrl, hidePilotStatusBranding, clear).ToBody();
             return ToolResults.Success((await client.UpsertBrandingAsync(body, cancellationToken)).Body);
@@ -158,7 +158,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
         [Description("Look-back window: 7d, 30d or 90d (default 30d).")] AnalyticsPeriod? period = null,
         [Description("IANA time zone that decides where each day starts, e.g. America/Sao_Paulo (default UTC).")] string? tz = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var zone = AccountArguments.IanaTimeZone(tz, nameof(tz));
             return ToolResults.Success((await client.AnalyticsDashboardAsync(period?.Wire(), zone, cancellationToken)).Body);
@@ -171,7 +171,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
         [Description("Meta media id (media.id of the message, or mediaId of the webhook).")] string mediaId,
         [Description("Meta phone-number id of the receiving number (phoneNumberId in the webhook payload); numeric, not the phone number.")] string phoneNumberId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(mediaId, nameof(mediaId));
             var metaNumber = AccountArguments.MetaPhoneNumberId(phoneNumberId, nameof(phoneNumberId));

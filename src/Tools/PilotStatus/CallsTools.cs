@@ -27,7 +27,7 @@ public sealed class CallsTools(PilotStatusClient client)
         [Description("SDP offer from your WebRTC client (business side a=setup:active). Required on Meta numbers.")] string? sdp = null,
         [Description("Opaque text of yours, echoed back on the call end event.")] string? bizOpaqueCallbackData = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject { ["to"] = CallArguments.Phone(to, nameof(to)) };
             if (CallArguments.Sdp(sdp, nameof(sdp), "offer") is { } offer)
@@ -51,7 +51,7 @@ public sealed class CallsTools(PilotStatusClient client)
         [Description("Calls per page, 1 to 100 (default 25).")] int? limit = null,
         [Description("Only calls created strictly before this ISO-8601 instant (the last createdAt of the previous page).")] string? before = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var size = Arguments.InRange(limit, 1, 100, nameof(limit));
             var cursor = Arguments.IsoInstant(before, nameof(before));
@@ -65,7 +65,7 @@ public sealed class CallsTools(PilotStatusClient client)
         [Description(CallIdHelp)] string callId,
         [Description("Also return sdpOffer and sdpAnswer (Meta numbers only).")] bool includeSdp = false,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetCallAsync(Arguments.NotBlank(callId, nameof(callId)), includeSdp, cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -75,7 +75,7 @@ public sealed class CallsTools(PilotStatusClient client)
         [Description(CallIdHelp)] string callId,
         [Description("SDP answer from your WebRTC client. Required on Meta numbers.")] string? sdp = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(callId, nameof(callId));
             var body = CallArguments.Sdp(sdp, nameof(sdp), "answer") is { } answer
@@ -90,7 +90,7 @@ public sealed class CallsTools(PilotStatusClient client)
     public Task<CallToolResult> RejectCall(
         [Description(CallIdHelp)] string callId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.RejectCallAsync(Arguments.NotBlank(callId, nameof(callId)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -99,14 +99,14 @@ public sealed class CallsTools(PilotStatusClient client)
     public Task<CallToolResult> TerminateCall(
         [Description(CallIdHelp)] string callId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.TerminateCallAsync(Arguments.NotBlank(callId, nameof(callId)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "call_settings_get", Title = "Read calling settings", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Read the calling settings of the key-bound number as Meta reports them: calling status, call icon visibility, callback permission, call hours. Calls need a Meta Cloud API number. Needs a number-scoped key.")]
     public Task<CallToolResult> GetCallSettings(CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetCallSettingsAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -115,7 +115,7 @@ public sealed class CallsTools(PilotStatusClient client)
     public Task<CallToolResult> UpdateCallSettings(
         [Description("The fields to change, named as Meta does, e.g. {status: ENABLED, call_icon_visibility: DEFAULT}.")] JsonElement settings,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.UpdateCallSettingsAsync(CallArguments.Settings(settings), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -124,7 +124,7 @@ public sealed class CallsTools(PilotStatusClient client)
     public Task<CallToolResult> GetCallPermission(
         [Description("Contact phone in E.164, such as +5511999998888.")] string to,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetCallPermissionAsync(CallArguments.Phone(to, nameof(to)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -134,7 +134,7 @@ public sealed class CallsTools(PilotStatusClient client)
         [Description("Contact phone in E.164, such as +5511999998888.")] string to,
         [Description("Why you want to call, shown to the contact with the prompt.")] string? text = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject { ["to"] = CallArguments.Phone(to, nameof(to)) };
             if (!string.IsNullOrWhiteSpace(text))

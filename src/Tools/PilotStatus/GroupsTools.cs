@@ -20,7 +20,7 @@ public sealed class GroupsTools(PilotStatusClient client)
     [McpServerTool(Name = "groups_list", Title = "List WhatsApp groups", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List the WhatsApp groups the key-bound number belongs to, as {groups: [{id, name}]}. Use the id (ending @g.us) with the other group tools or as groupId in messages_send. Needs a number-scoped key and a connected number; groups work on QR-paired numbers, not on most Meta numbers (META_GROUPS_NOT_ELIGIBLE).")]
     public Task<CallToolResult> ListGroups(CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.ListGroupsAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -30,7 +30,7 @@ public sealed class GroupsTools(PilotStatusClient client)
         [Description("Group name (subject) shown to members.")] string subject,
         [Description("Phone numbers to add at creation, in E.164 (5511999998888; a leading + is accepted).")] string[]? participants = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject { ["subject"] = Arguments.NotBlank(subject, nameof(subject)) };
             if (participants is { Length: > 0 })
@@ -47,7 +47,7 @@ public sealed class GroupsTools(PilotStatusClient client)
     public Task<CallToolResult> GroupInfo(
         [Description(GroupIdHelp)] string groupId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetGroupAsync(WhatsAppArguments.GroupId(groupId), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -57,7 +57,7 @@ public sealed class GroupsTools(PilotStatusClient client)
         [Description(GroupIdHelp)] string groupId,
         [Description(ParticipantsHelp)] string[] participants,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var (id, people) = Check(groupId, participants);
             return ToolResults.Success((await client.AddGroupParticipantsAsync(id, people, cancellationToken)).Body);
@@ -70,7 +70,7 @@ public sealed class GroupsTools(PilotStatusClient client)
         [Description(GroupIdHelp)] string groupId,
         [Description(ParticipantsHelp)] string[] participants,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var (id, people) = Check(groupId, participants);
             return ToolResults.Success((await client.RemoveGroupParticipantsAsync(id, people, cancellationToken)).Body);
@@ -83,7 +83,7 @@ public sealed class GroupsTools(PilotStatusClient client)
         [Description(GroupIdHelp)] string groupId,
         [Description(ParticipantsHelp)] string[] participants,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var (id, people) = Check(groupId, participants);
             return ToolResults.Success((await client.PromoteGroupParticipantsAsync(id, people, cancellationToken)).Body);
@@ -96,7 +96,7 @@ public sealed class GroupsTools(PilotStatusClient client)
         [Description(GroupIdHelp)] string groupId,
         [Description(ParticipantsHelp)] string[] participants,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var (id, people) = Check(groupId, participants);
             return ToolResults.Success((await client.DemoteGroupParticipantsAsync(id, people, cancellationToken)).Body);
@@ -108,7 +108,7 @@ public sealed class GroupsTools(PilotStatusClient client)
     public Task<CallToolResult> GroupInvite(
         [Description(GroupIdHelp)] string groupId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetGroupInviteAsync(WhatsAppArguments.GroupId(groupId), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -119,7 +119,7 @@ public sealed class GroupsTools(PilotStatusClient client)
         [Description("Id of a message of this group, from messages_group (id) or messages_send (id).")] string messageId,
         [Description("How long the message stays pinned: 24h, 7d or 30d. WhatsApp default applies when omitted.")] PinDuration? duration = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var id = WhatsAppArguments.GroupId(groupId);
             var body = new JsonObject { ["messageId"] = Arguments.NotBlank(messageId, nameof(messageId)) };

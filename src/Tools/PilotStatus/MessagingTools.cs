@@ -27,7 +27,7 @@ public sealed class MessagingTools(PilotStatusClient client)
         [Description("Caption for image, video or document media; not allowed with audio.")] string? caption = null,
         [Description("Schedule the send for this ISO-8601 instant; until then it can be cancelled with messages_cancel.")] string? deliverAt = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new SendMessageRequest(destinationNumber, groupId, newsletterId, templateId, variables, text, media, mediaType, caption, deliverAt).ToBody();
             var response = await client.SendMessageAsync(body, cancellationToken);
@@ -40,7 +40,7 @@ public sealed class MessagingTools(PilotStatusClient client)
     public Task<CallToolResult> GetMessage(
         [Description("Message id (msg_...), correlationId or wamid.")] string messageId,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetMessageAsync(Arguments.NotBlank(messageId, nameof(messageId)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -49,7 +49,7 @@ public sealed class MessagingTools(PilotStatusClient client)
     public Task<CallToolResult> CancelMessages(
         [Description("Ids of the messages to cancel (1 to 100).")] string[] messageIds,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.CancelMessagesAsync(Arguments.Ids(messageIds, 1, 100, nameof(messageIds)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -61,7 +61,7 @@ public sealed class MessagingTools(PilotStatusClient client)
         [Description("Page number, from 1 (default 1).")] int? page = null,
         [Description("Messages per page, 1 to 100 (default 30).")] int? pageSize = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var (start, end) = Arguments.DateRange(startDate, endDate, nameof(startDate), nameof(endDate));
             var response = await client.GroupMessagesAsync(start, end, Page(page), PageSize(pageSize), cancellationToken);
@@ -75,7 +75,7 @@ public sealed class MessagingTools(PilotStatusClient client)
         [Description("Page number, from 1 (default 1).")] int? page = null,
         [Description("Messages per page, 1 to 100 (default 30).")] int? pageSize = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.UnreadMessagesAsync(Page(page), PageSize(pageSize), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -87,7 +87,7 @@ public sealed class MessagingTools(PilotStatusClient client)
         [Description("Page number, from 1 (default 1).")] int? page = null,
         [Description("Conversations per page, 1 to 100 (default 30).")] int? pageSize = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var (start, end) = Arguments.DateRange(startDate, endDate, nameof(startDate), nameof(endDate));
             var response = await client.ConversationsAsync(start, end, Page(page), PageSize(pageSize), cancellationToken);

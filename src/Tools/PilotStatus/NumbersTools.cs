@@ -21,7 +21,7 @@ public sealed class NumbersTools(PilotStatusClient client)
     [McpServerTool(Name = "numbers_list", Title = "List WhatsApp numbers", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List the account WhatsApp numbers with id, phone, display name, provider (PILOT_STATUS = QR-paired, META = Cloud API), key prefix and last connection state. States are not refreshed here: use numbers_status for a live answer. Works with the tenant key (recommended) or a number key.")]
     public Task<CallToolResult> ListNumbers(CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.ListNumbersAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either, NumberArgument = "id")]
@@ -31,7 +31,7 @@ public sealed class NumbersTools(PilotStatusClient client)
         [Description(NumberIdHelp)] string id,
         [Description("True to fetch live data from Meta first instead of the cached copy (Meta numbers).")] bool? refresh = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetNumberAsync(Arguments.NotBlank(id, nameof(id)), refresh == true, cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either)]
@@ -42,7 +42,7 @@ public sealed class NumbersTools(PilotStatusClient client)
         [Description("The WhatsApp phone number in E.164 with country and area code, such as +5511999998888.")] string number,
         [Description("Number keys only: move the calling key to the new number (default true). Ignored with the tenant key.")] bool? linkToApiKey = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject
             {
@@ -64,7 +64,7 @@ public sealed class NumbersTools(PilotStatusClient client)
     public Task<CallToolResult> NumberStatus(
         [Description(NumberIdHelp)] string id,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.NumberStatusAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either, NumberArgument = "id")]
@@ -73,7 +73,7 @@ public sealed class NumbersTools(PilotStatusClient client)
     public Task<CallToolResult> ConnectNumber(
         [Description(NumberIdHelp)] string id,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.ConnectNumberAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either, NumberArgument = "id")]
@@ -82,7 +82,7 @@ public sealed class NumbersTools(PilotStatusClient client)
     public Task<CallToolResult> DeleteNumber(
         [Description(NumberIdHelp)] string id,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.DeleteNumberAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either)]
@@ -99,7 +99,7 @@ public sealed class NumbersTools(PilotStatusClient client)
         [Description("META: embedded (signup popup) or credentials (paste existing WABA ones).")] MetaPairingFlow? metaFlow = null,
         [Description("Page look for this link (https URLs, #RRGGBB colours, companyName up to 60 chars, subtitle 120); omitted fields keep the account values.")] PairingBranding? branding = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject();
             if (provider is { } p)
@@ -148,7 +148,7 @@ public sealed class NumbersTools(PilotStatusClient client)
         [Description("Phone numbers to check, 1 to 20, with country code in any common form (+55 11 99999-8888).")] string[]? numbers = null,
         [Description("A single phone number to check, instead of or besides numbers.")] string? number = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.CheckNumbersAsync(WhatsAppArguments.CheckNumbers(numbers, number), cancellationToken)).Body));
 
     private static void Optional(JsonObject body, string name, bool? value)

@@ -8,14 +8,14 @@ namespace Serverless.Tools.PilotStatus;
 public sealed partial class PilotStatusClient
 {
     public Task<UpstreamResponse> ListApiKeysAsync(CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/api-keys", IsRead: true), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/api-keys"), ct);
 
     public Task<UpstreamResponse> RegenerateNumberKeyAsync(string whatsappNumberId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/api-keys", IsRead: false,
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/api-keys",
             Body: new JsonObject { ["whatsappNumberId"] = whatsappNumberId }), ct);
 
     public Task<UpstreamResponse> PreviewExtraNumbersAsync(int? quantity, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/subscription/extra-numbers", IsRead: true,
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/subscription/extra-numbers",
             Query: [new("quantity", quantity?.ToString(CultureInfo.InvariantCulture))]), ct);
 
     public Task<UpstreamResponse> AddExtraNumbersAsync(int? quantity, bool? confirm, CancellationToken ct)
@@ -31,23 +31,23 @@ public sealed partial class PilotStatusClient
             body["confirm"] = c;
         }
 
-        return SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/subscription/extra-numbers", IsRead: false, Body: body), ct);
+        return SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/subscription/extra-numbers", Body: body), ct);
     }
 
     public Task<UpstreamResponse> CreateCheckoutAsync(JsonObject body, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/billing/checkout", IsRead: false, Body: body), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/billing/checkout", Body: body), ct);
 
     public Task<UpstreamResponse> GetBrandingAsync(CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/branding", IsRead: true), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/branding"), ct);
 
     public Task<UpstreamResponse> UpsertBrandingAsync(JsonObject body, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Put, "/v1/branding", IsRead: false, Body: body), ct);
+        SendAsync(new UpstreamCall(HttpMethod.Put, "/v1/branding", Body: body), ct);
 
     public Task<UpstreamResponse> AnalyticsDashboardAsync(string? period, string? tz, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/analytics/dashboard", IsRead: true,
+        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/analytics/dashboard",
             Query: [new("period", period), new("tz", tz)]), ct);
 
     public Task<UpstreamResponse> GetMediaAsync(string mediaId, string phoneNumberId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/media/{UpstreamCall.Segment(mediaId)}", IsRead: true,
+        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/media/{UpstreamCall.Segment(mediaId)}",
             Query: [new("phoneNumberId", phoneNumberId)]), ct);
 }

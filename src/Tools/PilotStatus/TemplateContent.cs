@@ -53,7 +53,7 @@ public static partial class TemplateContent
         {
             throw new ToolArgumentException("examples",
                 $"Templates with variables need one realistic sample per variable in 'examples' (for Meta's review). Missing: {string.Join(", ", missing)}.",
-                ExamplesRequiredCode);
+                ExamplesRequiredCode, "Add an 'examples' object with one realistic sample per variable and call again.");
         }
 
         return JsonSerializer.SerializeToNode(body, ToolJsonContext.Default.JsonElement)!;

@@ -25,7 +25,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
     [McpServerTool(Name = "templates_list", Title = "List message templates", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List the message templates of the key-bound number with category, body text, variables, source, Meta approval status (metaStatus) and whether each can be sent now (sendable). On a Meta number only approved Meta templates are sendable. Use the id or name as templateId in messages_send. Needs a number-scoped key.")]
     public Task<CallToolResult> ListTemplates(CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.ListTemplatesAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -34,7 +34,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
     public Task<CallToolResult> GetTemplate(
         [Description("Template id (tpl_...) or name.")] string id,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetTemplateAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Number)]
@@ -47,7 +47,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
         [Description("MARKETING, UTILITY or OTP; fixed once created.")] TemplateCategory? category = null,
         [Description("Language code such as pt_BR or en_US.")] string? language = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var request = new JsonObject { ["name"] = TemplateContent.Name(name) };
             AddContent(request, body, examples, category, language);
@@ -65,7 +65,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
         [Description("Current category of the template, if you repeat it; it cannot be changed.")] TemplateCategory? category = null,
         [Description("Language code such as pt_BR or en_US.")] string? language = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var target = Arguments.NotBlank(id, nameof(id));
             var request = new JsonObject();
@@ -80,7 +80,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
     public Task<CallToolResult> DeleteTemplate(
         [Description("Template id (tpl_...) or name.")] string id,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.DeleteTemplateAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
     private static void AddContent(

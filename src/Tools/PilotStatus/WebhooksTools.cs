@@ -20,7 +20,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
     [McpServerTool(Name = "webhooks_list", Title = "List webhooks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List webhooks with their URL, events, active flag and the number each is bound to. A number key sees webhooks of its number; the tenant key sees all, or those of one number when the x-whatsapp-number-id header is sent. The signing secret is never returned. Works with the tenant key or a number key.")]
     public Task<CallToolResult> ListWebhooks(CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.ListWebhooksAsync(cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either)]
@@ -29,7 +29,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
     public Task<CallToolResult> GetWebhook(
         [Description("Webhook id (wh_...), from webhooks_list.")] string id,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.GetWebhookAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either)]
@@ -41,7 +41,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
         [Description("Display name (default: host of the URL).")] string? name = null,
         [Description("Number to bind (num_...). Required with the tenant key unless x-whatsapp-number-id is sent; with a number key it must be its own number.")] string? whatsappNumberId = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var body = new JsonObject { ["url"] = WebhookUrl(url, nameof(url)) };
             if (Optional(name) is { } n)
@@ -74,7 +74,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
         [Description("True delivers events, false pauses the webhook.")] bool? active = null,
         [Description("The complete new list of event names (replaces the old list); [*] for all, [] for none.")] string[]? events = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var webhookId = Arguments.NotBlank(id, nameof(id));
             var body = new JsonObject();
@@ -114,7 +114,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
     public Task<CallToolResult> DeleteWebhook(
         [Description("Webhook id (wh_...).")] string id,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success((await client.DeleteWebhookAsync(Arguments.NotBlank(id, nameof(id)), cancellationToken)).Body));
 
     [KeyScope(KeyScope.Either)]
@@ -125,7 +125,7 @@ public sealed class WebhooksTools(PilotStatusClient client)
         [Description("How many attempts to return, 1 to 50 (default 50).")] int? limit = null,
         [Description("Only attempts of this event name, e.g. message.delivered.")] string? @event = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: true, async () =>
+        ToolResults.RunAsync(async () =>
         {
             var webhookId = Arguments.NotBlank(id, nameof(id));
             var count = Arguments.InRange(limit, 1, 50, nameof(limit));

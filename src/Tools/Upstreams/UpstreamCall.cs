@@ -5,12 +5,11 @@ using Serverless.Tools.Errors;
 namespace Serverless.Tools.Upstreams;
 
 /// <summary>One request to an upstream, before auth and transport are added.</summary>
-/// <param name="IsRead">Reads may be retried; everything else is sent exactly once.</param>
+/// <remarks>Whether it may be retried is not the call's to say: the running tool's declaration decides.</remarks>
 /// <param name="Accept">Media types to ask for when the answer is not JSON (a CSV export); JSON when null.</param>
 public sealed record UpstreamCall(
     HttpMethod Method,
     string Path,
-    bool IsRead,
     IReadOnlyList<KeyValuePair<string, string?>>? Query = null,
     JsonNode? Body = null,
     string? Accept = null)

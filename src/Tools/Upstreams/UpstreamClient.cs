@@ -54,25 +54,28 @@ public abstract class UpstreamClient
 
     protected async Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
+        // The tool's declaration decides: a read may be retried, anything else (or a call outside a tool) goes out once.
+        var isRead = ToolDeclaration.Current?.IsRead == true;
         var correlationId = Guid.NewGuid().ToString("N");
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
         {
-            response = await SendWithPolicyAsync(call, correlationId, refresh: false, cancellationToken).ConfigureAwait(false);
+            response = await SendWithPolicyAsync(call, isRead, correlationId, refresh: false, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && CanRefreshCredential)
             {
                 _logger.LogInformation("{Upstream} {Method} {Path} -> 401; reading the credential again and resending once; correlation {CorrelationId}",
                     Upstream, call.Method, call.Path, correlationId);
                 response.Dispose();
-                response = await SendWithPolicyAsync(call, correlationId, refresh: true, cancellationToken).ConfigureAwait(false);
+                response = await SendWithPolicyAsync(call, isRead, correlationId, refresh: true, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (InvalidHeaderValueException e)
         {
             // HttpClient would refuse it at send time, which looks like a transport failure: retried, and "outcome unknown".
             throw new ToolArgumentException(e.Header,
-                $"The {e.Header} header contains characters an HTTP header cannot carry (only visible ASCII is allowed); nothing was sent.", "INVALID_HEADER");
+                $"The {e.Header} header contains characters an HTTP header cannot carry (only visible ASCII is allowed); nothing was sent.", "INVALID_HEADER",
+                "Send that header with plain ASCII characters only (ids and keys are ASCII) and call again.");
         }
         catch (ResponseTooLargeException e)
         {
@@ -83,8 +86,9 @@ public abstract class UpstreamClient
                 e.Status,
                 "RESPONSE_TOO_LARGE",
                 $"The answer is larger than {e.MaxBytes} bytes, the most this gateway passes on, so none of it is returned.",
-                OutcomeUnknown: !call.IsRead,
-                CorrelationId: correlationId));
+                OutcomeUnknown: !isRead,
+                CorrelationId: correlationId,
+                Next: "Narrow the request so the answer is smaller: ask for one page at a time with a smaller pageSize, a shorter date window, or fewer ids."));
         }
         catch (Exception e) when (e is HttpRequestException or AttemptTimeoutException)
         {
@@ -97,7 +101,7 @@ public abstract class UpstreamClient
                 e is AttemptTimeoutException
                     ? $"No answer within {_options.TimeoutSeconds} s."
                     : "The upstream could not be reached.",
-                OutcomeUnknown: !call.IsRead,
+                OutcomeUnknown: !isRead,
                 CorrelationId: correlationId));
         }
 
@@ -119,7 +123,7 @@ public abstract class UpstreamClient
                     code,
                     message,
                     RetryAfter.Read(response.Headers, _time),
-                    OutcomeUnknown: !call.IsRead && status >= 500,
+                    OutcomeUnknown: !isRead && status >= 500,
                     CorrelationId: correlationId));
             }
 
@@ -130,7 +134,7 @@ public abstract class UpstreamClient
                     status,
                     "INVALID_RESPONSE",
                     $"The upstream answered HTTP {status} but its body is not valid JSON, so the answer cannot be read.",
-                    OutcomeUnknown: !call.IsRead,
+                    OutcomeUnknown: !isRead,
                     CorrelationId: correlationId));
             }
 
@@ -143,8 +147,8 @@ public abstract class UpstreamClient
         }
     }
 
-    private async ValueTask<HttpResponseMessage> SendWithPolicyAsync(UpstreamCall call, string correlationId, bool refresh, CancellationToken cancellationToken) =>
-        call.IsRead
+    private async ValueTask<HttpResponseMessage> SendWithPolicyAsync(UpstreamCall call, bool isRead, string correlationId, bool refresh, CancellationToken cancellationToken) =>
+        isRead
             ? await _readPipeline.ExecuteAsync(
                 static (state, ct) => state.client.SendOnceAsync(state.call, state.correlationId, state.refresh, ct),
                 (client: this, call, correlationId, refresh),

@@ -61,7 +61,8 @@ public static partial class Arguments
         var e = IsoInstant(end, endParameter);
         if (s is not null && e is not null && Parse(s) > Parse(e))
         {
-            throw new ToolArgumentException(startParameter, $"'{startParameter}' must not be after '{endParameter}'.", "INVALID_DATE_RANGE");
+            throw new ToolArgumentException(startParameter, $"'{startParameter}' must not be after '{endParameter}'.", "INVALID_DATE_RANGE",
+                $"Make '{startParameter}' earlier than or equal to '{endParameter}' and call again.");
         }
 
         return (s, e);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Serverless.Gateway.Booking;
 using Serverless.Tools.Catalog;
+using Serverless.Tools.ChiliPiper;
 using Serverless.Tools.Errors;
 using static Serverless.Gateway.Tests.Booking.LedgerKit;
 
@@ -123,7 +124,7 @@ public sealed class BookingLedgerTests
     {
         var kit = new LedgerKit
         {
-            Tool = (_, _) => Task.FromResult(ToolResults.FromUpstream(new UpstreamError(Upstream.ChiliPiper, 200, "Failure", "The slot is no longer available."), isRead: false)),
+            Tool = (_, _) => Task.FromResult(ToolResults.Error(ToolError.FromUpstream(new UpstreamError(Upstream.ChiliPiper, 200, "Failure", "The slot is no longer available.")))),
         };
         await kit.OpenAsync(Alice, "route-1");
 
@@ -144,8 +145,8 @@ public sealed class BookingLedgerTests
     {
         var kit = new LedgerKit
         {
-            Tool = (_, _) => Task.FromResult(ToolResults.FromUpstream(
-                new UpstreamError(Upstream.ChiliPiper, 0, "TIMEOUT", "No answer within 30 s.", OutcomeUnknown: true), isRead: false)),
+            Tool = (_, _) => Task.FromResult(ToolResults.Error(ToolError.FromUpstream(
+                new UpstreamError(Upstream.ChiliPiper, 0, "TIMEOUT", "No answer within 30 s.", OutcomeUnknown: true)))),
         };
         await kit.OpenAsync(Alice, "route-1");
 
@@ -181,9 +182,9 @@ public sealed class BookingLedgerTests
         var kit = new LedgerKit();
         var refusal = kind switch
         {
-            "INVALID_ARGUMENT" => ToolResults.InvalidArgument(new ToolArgumentException("body.guestEmail", "Not an email address.")),
-            "CREDENTIAL_MISSING" => await ToolResults.RunAsync(false, () => throw new MissingCredentialException(Upstream.ChiliPiper, "Send a token.")),
-            _ => ToolResults.FromUpstream(new UpstreamError(Upstream.ChiliPiper, int.Parse(kind, System.Globalization.CultureInfo.InvariantCulture), null, "No."), isRead: false),
+            "INVALID_ARGUMENT" => ToolResults.Error(ToolError.FromArgument(new ToolArgumentException("body.guestEmail", "Not an email address."))),
+            "CREDENTIAL_MISSING" => await ToolResults.RunAsync(() => throw new MissingCredentialException(Upstream.ChiliPiper, "Send a token.")),
+            _ => ToolResults.Error(ToolError.FromUpstream(new UpstreamError(Upstream.ChiliPiper, int.Parse(kind, System.Globalization.CultureInfo.InvariantCulture), null, "No."))),
         };
         kit.Tool = (n, _) => Task.FromResult(n == 1 ? refusal : ToolResults.Success(new JsonObject { ["meetingId"] = "meeting-2" }));
         await kit.OpenAsync(Alice, "route-1");
@@ -270,7 +271,7 @@ public sealed class BookingLedgerTests
         var kit = new LedgerKit();
         await kit.OpenAsync(Alice, "route-1");
 
-        var result = await kit.BookAsync(Alice, BookingFlow.SchedulingLink, new JsonObject { ["routeId"] = "route-1", ["body"] = new JsonObject() });
+        var result = await kit.BookAsync(Alice, TwoPhaseBooking.SchedulingLink, new JsonObject { ["routeId"] = "route-1", ["body"] = new JsonObject() });
         var garbled = await kit.BookAsync(Alice, "route-1", "next tuesday");
 
         Assert.Equal("INVALID_ARGUMENT", Code(result));

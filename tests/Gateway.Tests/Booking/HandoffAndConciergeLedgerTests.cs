@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Serverless.Gateway.Booking;
+using Serverless.Tools.ChiliPiper;
 using Serverless.Tools.Errors;
 using static Serverless.Gateway.Tests.Booking.LedgerKit;
 
@@ -46,14 +47,14 @@ public sealed class HandoffAndConciergeLedgerTests
                 ["scheduleMeetingResult"] = new JsonObject { ["type"] = "Success", ["meetingId"] = $"meeting-{n}" },
             })),
         };
-        await kit.Ledger.RecordPhaseOneAsync(Alice, BookingFlow.Handoff, "handoff-init", Result(HandoffInit()), CancellationToken.None);
+        await kit.Ledger.RecordPhaseOneAsync(Alice, TwoPhaseBooking.Handoff, "handoff-init", Result(HandoffInit()), CancellationToken.None);
         return kit;
     }
 
     [Fact]
     public void Handoff_offers_are_read_per_router_and_path_including_the_later_branch_of_a_fork()
     {
-        Assert.True(PhaseOneReader.TryRead(BookingFlow.Handoff, Result(HandoffInit()).StructuredContent!.Value, out var id, out var offered));
+        Assert.True(TwoPhaseBooking.Handoff.TryReadOffer(Result(HandoffInit()).StructuredContent!.Value, out var id, out var offered));
 
         Assert.Equal("routing-h1", id);
         Assert.Equal(
@@ -66,8 +67,8 @@ public sealed class HandoffAndConciergeLedgerTests
     {
         var kit = await HandoffKitAsync();
 
-        var booked = await kit.BookAsync(Alice, BookingFlow.Handoff, HandoffSchedule("router-a", "path-later", "2030-01-08T14:00:00Z"));
-        var replay = await kit.BookAsync(Alice, BookingFlow.Handoff, HandoffSchedule("router-a", "path-later", "2030-01-08T14:00:00Z"));
+        var booked = await kit.BookAsync(Alice, TwoPhaseBooking.Handoff, HandoffSchedule("router-a", "path-later", "2030-01-08T14:00:00Z"));
+        var replay = await kit.BookAsync(Alice, TwoPhaseBooking.Handoff, HandoffSchedule("router-a", "path-later", "2030-01-08T14:00:00Z"));
 
         Assert.True(booked.IsError is not true, Text(booked));
         Assert.True(AlreadyBooked(replay));
@@ -81,9 +82,9 @@ public sealed class HandoffAndConciergeLedgerTests
     {
         var kit = await HandoffKitAsync();
 
-        var wrongPath = await kit.BookAsync(Alice, BookingFlow.Handoff, HandoffSchedule("router-a", "path-live", "2030-01-07T09:00:00Z"));
-        var wrongRouter = await kit.BookAsync(Alice, BookingFlow.Handoff, HandoffSchedule("router-z", "path-1", "2030-01-07T09:00:00Z"));
-        var otherPathsTime = await kit.BookAsync(Alice, BookingFlow.Handoff, HandoffSchedule("router-a", "path-1", "2030-01-09T09:00:00Z"));
+        var wrongPath = await kit.BookAsync(Alice, TwoPhaseBooking.Handoff, HandoffSchedule("router-a", "path-live", "2030-01-07T09:00:00Z"));
+        var wrongRouter = await kit.BookAsync(Alice, TwoPhaseBooking.Handoff, HandoffSchedule("router-z", "path-1", "2030-01-07T09:00:00Z"));
+        var otherPathsTime = await kit.BookAsync(Alice, TwoPhaseBooking.Handoff, HandoffSchedule("router-a", "path-1", "2030-01-09T09:00:00Z"));
 
         Assert.Equal(BookingResults.SlotNotOffered, Code(wrongPath));
         Assert.Equal("pathId", Error(wrongPath).GetProperty("parameter").GetString());
@@ -101,10 +102,10 @@ public sealed class HandoffAndConciergeLedgerTests
     public async Task A_concierge_route_without_an_interval_opens_no_session()
     {
         var kit = new LedgerKit();
-        await kit.Ledger.RecordPhaseOneAsync(Alice, BookingFlow.Concierge, "concierge-route-by-slug",
+        await kit.Ledger.RecordPhaseOneAsync(Alice, TwoPhaseBooking.Concierge, "concierge-route-by-slug",
             Result(new JsonObject { ["routingLink"] = "https://example.chilipiper.com/r/abc" }), CancellationToken.None);
 
-        var result = await kit.BookAsync(Alice, BookingFlow.Concierge,
+        var result = await kit.BookAsync(Alice, TwoPhaseBooking.Concierge,
             new JsonObject { ["routingId"] = "abc", ["body"] = new JsonObject { ["startTime"] = "2030-01-07T09:00:00Z" } });
 
         Assert.Equal(0, kit.Store.Count);
@@ -116,7 +117,7 @@ public sealed class HandoffAndConciergeLedgerTests
     public async Task A_concierge_route_with_an_interval_books_its_start_time_given_in_the_body()
     {
         var kit = new LedgerKit();
-        await kit.Ledger.RecordPhaseOneAsync(Alice, BookingFlow.Concierge, "concierge-route",
+        await kit.Ledger.RecordPhaseOneAsync(Alice, TwoPhaseBooking.Concierge, "concierge-route",
             Result(new JsonObject
             {
                 ["routingId"] = "routing-c1",
@@ -124,7 +125,7 @@ public sealed class HandoffAndConciergeLedgerTests
                 ["startTimes"] = new JsonArray("2030-01-07T09:00:00Z", "2030-01-07T09:15:00Z"),
             }), CancellationToken.None);
 
-        var booked = await kit.BookAsync(Alice, BookingFlow.Concierge,
+        var booked = await kit.BookAsync(Alice, TwoPhaseBooking.Concierge,
             new JsonObject { ["routingId"] = "routing-c1", ["body"] = new JsonObject { ["startTime"] = "2030-01-07T09:15:00.000Z" } });
         var scheduling = await kit.BookAsync(Alice, "routing-c1", "2030-01-07T09:15:00Z");
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using Serverless.Gateway.Booking;
 using Serverless.Gateway.Tests.Infrastructure;
+using Serverless.Tools.ChiliPiper;
 using Serverless.Tools.Errors;
 
 namespace Serverless.Gateway.Tests.Booking;
@@ -48,7 +49,7 @@ internal sealed class LedgerKit
         (n, _) => Task.FromResult(ToolResults.Success(new JsonObject { ["meetingId"] = $"meeting-{n}", ["type"] = "Success" }));
 
     public Task OpenAsync(string caller, string routeId, params string[] startTimes) =>
-        Ledger.RecordPhaseOneAsync(caller, BookingFlow.SchedulingLink, "scheduling-link-init",
+        Ledger.RecordPhaseOneAsync(caller, TwoPhaseBooking.SchedulingLink, "scheduling-link-init",
             Result(new JsonObject
             {
                 ["routeId"] = routeId,
@@ -56,9 +57,9 @@ internal sealed class LedgerKit
             }), CancellationToken.None);
 
     public Task<CallToolResult> BookAsync(string caller, string routeId, string startTime) =>
-        BookAsync(caller, BookingFlow.SchedulingLink, new JsonObject { ["routeId"] = routeId, ["body"] = new JsonObject { ["startTime"] = startTime } });
+        BookAsync(caller, TwoPhaseBooking.SchedulingLink, new JsonObject { ["routeId"] = routeId, ["body"] = new JsonObject { ["startTime"] = startTime } });
 
-    public Task<CallToolResult> BookAsync(string caller, BookingFlow flow, JsonObject arguments) =>
+    public Task<CallToolResult> BookAsync(string caller, TwoPhaseBooking flow, JsonObject arguments) =>
         Ledger.BookAsync(caller, flow, Arguments(arguments), async ct => await Tool(Interlocked.Increment(ref _calls), ct), CancellationToken.None);
 
     public static CallToolResult Result(JsonObject body) => ToolResults.Success(body);

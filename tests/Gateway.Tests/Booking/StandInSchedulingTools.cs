@@ -56,6 +56,6 @@ public sealed class StandInSchedulingTools(FakeBookingBackend backend)
         [Description("Session id from phase 1.")] string routeId,
         [Description("Booking body with startTime.")] JsonElement body,
         CancellationToken cancellationToken = default) =>
-        ToolResults.RunAsync(isRead: false, async () =>
+        ToolResults.RunAsync(async () =>
             ToolResults.Success(await backend.BookAsync(routeId, body.GetProperty("startTime").GetString()!, cancellationToken)));
 }

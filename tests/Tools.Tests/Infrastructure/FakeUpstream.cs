@@ -27,6 +27,9 @@ public sealed class FakeUpstream : HttpMessageHandler
 
     public RecordedRequest Single() => Assert.Single(Requests);
 
+    /// <summary>Answers every request no route matches, for tests that check what was sent rather than where.</summary>
+    public Func<RecordedRequest, HttpResponseMessage>? Fallback { get; set; }
+
     public FakeUpstream On(string methodAndPath, Func<RecordedRequest, HttpResponseMessage> respond)
     {
         _routes[methodAndPath] = respond;
@@ -57,6 +60,6 @@ public sealed class FakeUpstream : HttpMessageHandler
         var key = $"{request.Method} {request.RequestUri!.AbsolutePath}";
         return _routes.TryGetValue(key, out var respond)
             ? respond(recorded)
-            : Json(599, $"{{\"error\":\"fake upstream has no route for {key}\"}}");
+            : Fallback?.Invoke(recorded) ?? Json(599, $"{{\"error\":\"fake upstream has no route for {key}\"}}");
     }
 }
