@@ -18,16 +18,6 @@ public sealed partial class ChiliPiperState
 
     internal List<ConciergeLogEntry> ConciergeLogList { get; } = [];
 
-    public IReadOnlyList<MeetingType> GetMeetingTypes() => Snapshot(MeetingTypeList);
-
-    public IReadOnlyList<SchedulingLink> GetSchedulingLinks() => Snapshot(SchedulingLinkList);
-
-    public IReadOnlyList<RoutingSession> GetRoutingSessions() => Snapshot(RoutingSessionList);
-
-    public IReadOnlyList<HandoffRouter> GetHandoffRouters() => Snapshot(HandoffRouterList);
-
-    public IReadOnlyList<ConciergeRouter> GetConciergeRouters() => Snapshot(ConciergeRouterList);
-
     internal MeetingType? FindMeetingType(string meetingTypeId) => MeetingTypeList.Find(t => t.Id == meetingTypeId);
 
     internal RoutingSession? FindSession(string routingId) => RoutingSessionList.Find(s => s.Id == routingId);

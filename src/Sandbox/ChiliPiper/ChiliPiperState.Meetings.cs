@@ -8,8 +8,6 @@ public sealed partial class ChiliPiperState
 
     internal List<ResourceSchedulerRun> SchedulerRunList { get; } = [];
 
-    public IReadOnlyList<DistroRouter> GetDistroRouters() => Snapshot(DistroRouterList);
-
     public IReadOnlyList<ResourceSchedulerRun> GetSchedulerRuns() => Snapshot(SchedulerRunList);
 
     /// <summary>

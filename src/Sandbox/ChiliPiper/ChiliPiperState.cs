@@ -62,10 +62,6 @@ public sealed partial class ChiliPiperState
 
     public IReadOnlyList<ChiliPiperUser> GetUsers() => Snapshot(UserList);
 
-    public IReadOnlyList<Workspace> GetWorkspaces() => Snapshot(WorkspaceList);
-
-    public IReadOnlyList<ChiliPiperApiToken> GetTokens() => Snapshot(TokenList);
-
     public IReadOnlyList<Team> GetTeams() => Snapshot(TeamList);
 
     public IReadOnlyList<Distribution> GetDistributions() => Snapshot(DistributionList);
@@ -73,17 +69,6 @@ public sealed partial class ChiliPiperState
     public IReadOnlyList<RoutingRule> GetRules() => Snapshot(RuleList);
 
     public IReadOnlyList<Meeting> GetMeetings() => Snapshot(MeetingList);
-
-    /// <summary>Adds (or replaces) a token with a custom permission set, e.g. to exercise a specific 403.</summary>
-    public void RegisterToken(string token, params string[] permissions)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        lock (Sync)
-        {
-            TokenList.RemoveAll(t => t.Token == token);
-            TokenList.Add(new ChiliPiperApiToken { Token = token, Name = "Custom token", Permissions = permissions });
-        }
-    }
 
     internal ChiliPiperApiToken? FindToken(string token) => TokenList.Find(t => t.Token == token);
 

@@ -18,10 +18,6 @@ public sealed partial class PilotStatusState
 
     internal List<PublishedCallEvent> CallEventList { get; } = [];
 
-    public IReadOnlyList<VoiceCall> GetCalls() => Snapshot(CallList);
-
-    public IReadOnlyList<CallPermission> GetCallPermissions() => Snapshot(CallPermissionList);
-
     /// <summary>Every call.* event raised so far, oldest first.</summary>
     public IReadOnlyList<PublishedCallEvent> GetCallEvents() => Snapshot(CallEventList);
 

@@ -30,8 +30,6 @@ public sealed partial class PilotStatusState
 
     public IReadOnlyList<WhatsAppGroup> GetGroups() => Snapshot(GroupList);
 
-    public IReadOnlyList<Newsletter> GetNewsletters() => Snapshot(NewsletterList);
-
     internal WhatsAppGroup? FindGroup(string numberId, string groupId)
         => GroupList.Find(g => g.NumberId == numberId && g.Id == groupId);
 

@@ -27,8 +27,6 @@ public sealed partial class PilotStatusState
     /// <summary>Wait before retry number <paramref name="attemptsMade"/>: 1 s, 2 s, 4 s on the state's clock.</summary>
     public static TimeSpan RetryDelay(int attemptsMade) => TimeSpan.FromSeconds(1 << Math.Max(0, attemptsMade - 1));
 
-    public IReadOnlyList<Webhook> GetWebhooks() => Snapshot(WebhookList);
-
     /// <summary>A webhook's delivery attempts, newest first.</summary>
     public IReadOnlyList<WebhookDeliveryLog> GetWebhookLogs(string webhookId)
     {

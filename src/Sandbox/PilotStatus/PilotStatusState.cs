@@ -77,8 +77,6 @@ public sealed partial class PilotStatusState
 
     internal List<OutboundMessage> OutboundMessageList { get; } = [];
 
-    public IReadOnlyList<PilotStatusTenant> GetTenants() => Snapshot(TenantList);
-
     public IReadOnlyList<WhatsAppNumber> GetNumbers() => Snapshot(NumberList);
 
     public IReadOnlyList<PilotStatusApiKey> GetApiKeys() => Snapshot(ApiKeyList);
@@ -86,9 +84,6 @@ public sealed partial class PilotStatusState
     public IReadOnlyList<MessageTemplate> GetTemplates() => Snapshot(TemplateList);
 
     public IReadOnlyList<Conversation> GetConversations() => Snapshot(ConversationList);
-
-    /// <summary>Chat lines (seeded inbound traffic plus one line per accepted send).</summary>
-    public IReadOnlyList<ConversationMessage> GetConversationMessages() => Snapshot(ConversationMessageList);
 
     /// <summary>Messages accepted by the send endpoint, with statuses brought up to date with the clock.</summary>
     public IReadOnlyList<OutboundMessage> GetOutboundMessages()
@@ -106,14 +101,6 @@ public sealed partial class PilotStatusState
     }
 
     /// <summary>Unread inbound lines of a conversation; derived rather than stored so it can never drift.</summary>
-    public int GetUnreadCount(string conversationId)
-    {
-        lock (Sync)
-        {
-            return UnreadCount(conversationId);
-        }
-    }
-
     internal int UnreadCount(string conversationId)
         => ConversationMessageList.Count(m => m.ConversationId == conversationId && m.IsUnread);
 

@@ -4,7 +4,7 @@ using Serverless.Gateway.Tests.Infrastructure;
 using Serverless.Sandbox;
 using Serverless.Sandbox.PilotStatus;
 
-namespace Serverless.Gateway.Tests;
+namespace Serverless.Sandbox.Tests;
 
 /// <summary>The numbers twin: QR pairing over time, key linking, removal, remote pairing and the existence check.</summary>
 public sealed class NumbersSandboxTests

@@ -4,7 +4,7 @@ using Serverless.Gateway.Tests.Infrastructure;
 using Serverless.Sandbox;
 using Serverless.Sandbox.PilotStatus;
 
-namespace Serverless.Gateway.Tests;
+namespace Serverless.Sandbox.Tests;
 
 /// <summary>The template twin: versions, Meta review on the clock, and the vendor's errors.</summary>
 public sealed class TemplatesSandboxTests

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Serverless.Gateway.Tests.Infrastructure;
 using Serverless.Sandbox;
 
-namespace Serverless.Gateway.Tests;
+namespace Serverless.Sandbox.Tests;
 
 /// <summary>The sandbox twin speaks the vendors' HTTP contracts: lifecycle, scopes, permissions, error bodies.</summary>
 public sealed class SandboxTwinTests

@@ -4,7 +4,7 @@ using Serverless.Gateway.Tests.Infrastructure;
 using Serverless.Sandbox;
 using Serverless.Sandbox.PilotStatus;
 
-namespace Serverless.Gateway.Tests;
+namespace Serverless.Sandbox.Tests;
 
 /// <summary>The twin's webhook management, the events it raises and its sandbox-only inbound control, over plain HTTP.</summary>
 public sealed class WebhooksSandboxTests

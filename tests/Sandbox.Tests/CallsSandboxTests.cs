@@ -4,7 +4,7 @@ using Serverless.Gateway.Tests.Infrastructure;
 using Serverless.Sandbox;
 using Serverless.Sandbox.PilotStatus;
 
-namespace Serverless.Gateway.Tests;
+namespace Serverless.Sandbox.Tests;
 
 /// <summary>The voice-call twin: lifecycles on the clock, permissions, Meta-only access, and the call.* events.</summary>
 public sealed class CallsSandboxTests

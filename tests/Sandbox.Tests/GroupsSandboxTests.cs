@@ -4,7 +4,7 @@ using Serverless.Gateway.Tests.Infrastructure;
 using Serverless.Sandbox;
 using Serverless.Sandbox.PilotStatus;
 
-namespace Serverless.Gateway.Tests;
+namespace Serverless.Sandbox.Tests;
 
 /// <summary>The groups and channels twin: roles, membership changes, invites, pins and the Meta refusals.</summary>
 public sealed class GroupsSandboxTests
