@@ -204,7 +204,7 @@ public sealed partial class PilotStatusState
             },
             ["direction"] = payload["direction"]?.GetValue<string>() == "INBOUND" ? "USER_INITIATED" : "BUSINESS_INITIATED",
             ["status"] = payload["status"]?.DeepClone(),
-            ["timestamp"] = DateTimeOffset.TryParse(payload["createdAt"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ["timestamp"] = SandboxHttp.TryParseInstant(payload["createdAt"]?.GetValue<string>(), out var at)
                 ? at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)
                 : null,
         };

@@ -31,7 +31,7 @@ public sealed class HandoffTools(ChiliPiperClient client)
             var workspace = Arguments.NotBlank(workspaceId, nameof(workspaceId));
             var booker = Arguments.NotBlank(userId, nameof(userId));
             var body = Prospect(type, guestEmail, id);
-            body["interval"] = BookingChecks.Interval(interval, nameof(interval));
+            body["interval"] = BookingArguments.Interval(interval, nameof(interval));
             if (!string.IsNullOrWhiteSpace(routerId))
             {
                 body["routerId"] = routerId.Trim();
@@ -59,7 +59,7 @@ public sealed class HandoffTools(ChiliPiperClient client)
             var router = Arguments.NotBlank(routerId, nameof(routerId));
             var path = Arguments.NotBlank(pathId, nameof(pathId));
             var booker = Arguments.NotBlank(userId, nameof(userId));
-            var body = new JsonObject { ["startTime"] = BookingChecks.Instant(startTime, nameof(startTime)) };
+            var body = new JsonObject { ["startTime"] = BookingArguments.Instant(startTime, nameof(startTime)) };
             if (location is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } place)
             {
                 body["location"] = JsonSerializer.SerializeToNode(place, ToolJsonContext.Default.JsonElement);

@@ -147,7 +147,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
-            var body = new BrandingUpdate(logoUrl, primaryColor, backgroundColor, companyName, subtitle, supportUrl, defaultRedirectUrl, hidePilotStatusBranding, clear).ToBody();
+            var body = new BrandingBody(logoUrl, primaryColor, backgroundColor, companyName, subtitle, supportUrl, defaultRedirectUrl, hidePilotStatusBranding, clear).ToBody();
             return ToolResults.Success((await client.UpsertBrandingAsync(body, cancellationToken)).Body);
         });
 

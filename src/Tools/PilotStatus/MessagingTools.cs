@@ -29,7 +29,7 @@ public sealed class MessagingTools(PilotStatusClient client)
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
-            var body = new SendMessageRequest(destinationNumber, groupId, newsletterId, templateId, variables, text, media, mediaType, caption, deliverAt).ToBody();
+            var body = new SendMessageBody(destinationNumber, groupId, newsletterId, templateId, variables, text, media, mediaType, caption, deliverAt).ToBody();
             var response = await client.SendMessageAsync(body, cancellationToken);
             return ToolResults.Success(response.Body, "Queued. Delivery is asynchronous: call message_get with this id to follow QUEUED -> SENT -> DELIVERED (or FAILED).");
         });

@@ -49,7 +49,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(isRead: false, async () =>
         {
-            var request = new JsonObject { ["name"] = TemplateContent.Name(name) };
+            var request = new JsonObject { ["name"] = TemplateArguments.Name(name) };
             AddContent(request, body, examples, category, language);
             var response = await client.CreateTemplateAsync(request, cancellationToken);
             return ToolResults.Success(response.Body, PendingNote(response.Body));
@@ -86,13 +86,13 @@ public sealed class TemplatesTools(PilotStatusClient client)
     private static void AddContent(
         JsonObject request, ObjectOrText body, Dictionary<string, string>? examples, TemplateCategory? category, string? language)
     {
-        request["body"] = TemplateContent.Check(body.Value, examples);
+        request["body"] = TemplateArguments.Check(body.Value, examples);
         if (category is { } c)
         {
             request["category"] = c.ToWire();
         }
 
-        if (TemplateContent.Language(language) is { } lang)
+        if (TemplateArguments.Language(language) is { } lang)
         {
             request["language"] = lang;
         }

@@ -11,7 +11,7 @@ namespace Serverless.Tools.PilotStatus;
 /// Checks template content against the documented WhatsApp limits before it is submitted, so a mistake is
 /// reported at once instead of after a Meta review, and works out which variables need an example.
 /// </summary>
-public static partial class TemplateContent
+public static partial class TemplateArguments
 {
     public const int MaxNameLength = 512;
     public const int MaxBodyLength = 1024;

@@ -5,7 +5,7 @@ using Serverless.Tools.Json;
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Checks of distribution bodies that Chili Piper would otherwise reject after the fact, or silently misread.</summary>
-internal static class DistributionConfig
+internal static class DistributionArguments
 {
     public const int MaxWeight = 10000;
 

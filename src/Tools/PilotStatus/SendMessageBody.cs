@@ -9,7 +9,7 @@ namespace Serverless.Tools.PilotStatus;
 /// The arguments of messages_send, checked against the vendor's rules before anything is sent:
 /// exactly one destination, exactly one mode, valid numbers and media.
 /// </summary>
-public sealed partial record SendMessageRequest(
+public sealed partial record SendMessageBody(
     string? DestinationNumber,
     string? GroupId,
     string? NewsletterId,

@@ -6,7 +6,7 @@ using Serverless.Tools.Validation;
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>The time window and filters shared by the meeting list and export bodies.</summary>
-internal static class MeetingFilters
+internal static class MeetingArguments
 {
     /// <summary>Chili Piper refuses meeting queries over a longer span.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);

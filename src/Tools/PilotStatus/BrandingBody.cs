@@ -7,7 +7,7 @@ namespace Serverless.Tools.PilotStatus;
 /// The arguments of branding_upsert as a PUT body with the vendor's merge rule: a member left out keeps its value,
 /// a member sent as null is cleared. Fields named in <see cref="Clear"/> become those nulls.
 /// </summary>
-public sealed record BrandingUpdate(
+public sealed record BrandingBody(
     string? LogoUrl,
     string? PrimaryColor,
     string? BackgroundColor,
