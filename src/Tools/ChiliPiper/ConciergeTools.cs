@@ -14,7 +14,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Concierge: routing inbound leads through form routers, booking them, and reading the routing logs.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Concierge)]
-public sealed class ConciergeTools(ChiliPiperClient client)
+public sealed class ConciergeTools(ConciergeClient client)
 {
     /// <summary>The logs endpoint refuses longer windows.</summary>
     public const int MaxLogDays = 30;

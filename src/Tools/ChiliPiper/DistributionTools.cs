@@ -13,7 +13,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper distributions: weighted round robins over a team.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Distributions)]
-public sealed class DistributionTools(ChiliPiperClient client)
+public sealed class DistributionTools(DistributionsClient client)
 {
     private const int MaxPageSize = 200;
 

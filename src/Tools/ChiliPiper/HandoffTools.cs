@@ -13,7 +13,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Handoff: a rep books a prospect with the right colleague, in two phases.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Handoff)]
-public sealed class HandoffTools(ChiliPiperClient client)
+public sealed class HandoffTools(HandoffClient client)
 {
     [McpServerTool(Name = "handoff-init", Title = "Start a Handoff booking", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     [Description("Phase 1 of a Handoff: runs the workspace's Handoff routers for a prospect (by guestEmail, or a CRM lead/contact id) as the booking rep. Books nothing. Returns {routingId, guestEmail, routers: [{routerId, pathResults: [{pathId, assignees, startTimes: [{startTime, attendees}]}]}]}. Book with handoff-schedule soon: the session is short-lived.")]

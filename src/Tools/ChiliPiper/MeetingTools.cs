@@ -15,7 +15,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper meetings: finding, reading, exporting, cancelling and marking no-shows.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Meetings)]
-public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<UpstreamOptions> options)
+public sealed class MeetingTools(MeetingsClient client, IOptionsMonitor<UpstreamOptions> options)
 {
     private const int DefaultExportMaxBytes = 200_000;
 

@@ -12,7 +12,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper scheduling links, availability, and the two-phase booking through a link.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Scheduling)]
-public sealed class SchedulingTools(ChiliPiperClient client)
+public sealed class SchedulingTools(SchedulingClient client)
 {
     private const string WorkspaceFilter = "Only links in these workspace ids.";
     private const string SlugFilter = "Only links with these slugs (lowercase letters, digits, '-' and '_').";

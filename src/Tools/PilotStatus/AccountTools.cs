@@ -15,7 +15,7 @@ namespace Serverless.Tools.PilotStatus;
 /// </summary>
 [McpServerToolType]
 [Toolset(Toolsets.Account)]
-public sealed class AccountTools(PilotStatusClient client, CallerCredentials credentials)
+public sealed class AccountTools(AccountClient client, CallerCredentials credentials)
 {
     [KeyScope(KeyScope.Tenant)]
     [McpServerTool(Name = "api_keys_list", Title = "List the numbers' API keys", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]

@@ -10,7 +10,7 @@ namespace Serverless.Tools.PilotStatus;
 /// <summary>Sending WhatsApp messages and reading what came back (Pilot Status, number-scoped key).</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Messaging)]
-public sealed class MessagingTools(PilotStatusClient client)
+public sealed class MessagingTools(MessagingClient client)
 {
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "messages_send", Title = "Send a WhatsApp message", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]

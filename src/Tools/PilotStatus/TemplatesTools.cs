@@ -13,7 +13,7 @@ namespace Serverless.Tools.PilotStatus;
 /// <summary>WhatsApp message templates of one number: reading, creating, changing and deleting them (number-scoped key).</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Templates)]
-public sealed class TemplatesTools(PilotStatusClient client)
+public sealed class TemplatesTools(TemplatesClient client)
 {
     private const string BodyHelp =
         "Content: an object {header?: {type: TEXT|IMAGE|VIDEO|DOCUMENT, text or url}, body: {text}, footer?: {text}, buttons?: [{type, text, url|phone_number|example}]} (recommended), that object as a JSON string, or plain text. Media by http(s) url only.";

@@ -52,7 +52,7 @@ public abstract class UpstreamClient
     /// <summary>Some vendors report failures inside a 2xx body; a client says so here.</summary>
     protected virtual (string? Code, string Message)? ReadBusinessFailure(JsonNode? body) => null;
 
-    protected async Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
+    protected internal async Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
         var correlationId = Guid.NewGuid().ToString("N");
         var started = Stopwatch.GetTimestamp();

@@ -3,7 +3,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.PilotStatus;
 
-public sealed partial class PilotStatusClient
+/// <summary>Message template endpoints of the Pilot Status API.</summary>
+public sealed class TemplatesClient(PilotStatusClient upstream) : UpstreamArea(upstream)
 {
     // Templates: {id} is the template id or its name.
 

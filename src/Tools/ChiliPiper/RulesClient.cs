@@ -5,7 +5,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>Routing rule endpoints of the Chili Piper API.</summary>
+public sealed class RulesClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     public Task<UpstreamResponse> ListRulesAsync(string? workspaceId, string? name, Pagination? pagination, CancellationToken ct) =>
         SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/rule/list", IsRead: true,

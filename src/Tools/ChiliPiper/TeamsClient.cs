@@ -3,7 +3,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>Team endpoints of the Chili Piper API.</summary>
+public sealed class TeamsClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     /// <summary>A read despite the PUT: the filters travel in the body to dodge query-length limits.</summary>
     public Task<UpstreamResponse> ListTeamsAsync(JsonObject filter, CancellationToken ct) =>

@@ -3,7 +3,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>Scheduling-link and availability endpoints of the Chili Piper API.</summary>
+public sealed class SchedulingClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     // Scheduling links and availability
 

@@ -3,7 +3,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>Meeting endpoints of the Chili Piper API.</summary>
+public sealed class MeetingsClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     // The export answers text/csv; JSON stays acceptable so error bodies still parse.
     private const string CsvOrJson = "text/csv, application/json";

@@ -2,7 +2,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>CRM-event endpoints of the Chili Piper API.</summary>
+public sealed class CrmClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     public Task<UpstreamResponse> GetCrmMeetingAsync(string crmEventId, CancellationToken ct) =>
         SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/crm/get/{UpstreamCall.Segment(crmEventId)}", IsRead: true), ct);

@@ -3,7 +3,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>Handoff endpoints of the Chili Piper API.</summary>
+public sealed class HandoffClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     // Handoff
 

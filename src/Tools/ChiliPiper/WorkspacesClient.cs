@@ -4,7 +4,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>Workspace endpoints of the Chili Piper API.</summary>
+public sealed class WorkspacesClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     public Task<UpstreamResponse> ListWorkspacesAsync(Pagination? pagination, CancellationToken ct) =>
         SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/workspace", IsRead: true, Query: Paging(pagination)), ct);

@@ -3,7 +3,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.PilotStatus;
 
-public sealed partial class PilotStatusClient
+/// <summary>WhatsApp number endpoints of the Pilot Status API.</summary>
+public sealed class NumbersClient(PilotStatusClient upstream) : UpstreamArea(upstream)
 {
     // Numbers (tenant or number key, except the number-scoped existence check)
 

@@ -4,7 +4,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>Concierge (inbound form routing) endpoints of the Chili Piper API.</summary>
+public sealed class ConciergeClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     // Concierge
 

@@ -4,7 +4,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.PilotStatus;
 
-public sealed partial class PilotStatusClient
+/// <summary>Webhook endpoints of the Pilot Status API.</summary>
+public sealed class WebhooksClient(PilotStatusClient upstream) : UpstreamArea(upstream)
 {
     // Webhooks. A tenant key narrows every call to one number through x-whatsapp-number-id, which Authorize adds.
 

@@ -3,7 +3,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.PilotStatus;
 
-public sealed partial class PilotStatusClient
+/// <summary>WhatsApp group, channel and newsletter endpoints of the Pilot Status API.</summary>
+public sealed class GroupsClient(PilotStatusClient upstream) : UpstreamArea(upstream)
 {
     // Groups and channels (number-scoped key)
 

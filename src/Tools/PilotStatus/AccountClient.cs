@@ -4,8 +4,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.PilotStatus;
 
-// Account area: API keys, subscription, billing, branding (tenant key); analytics and media (number key).
-public sealed partial class PilotStatusClient
+/// <summary>Account area of the Pilot Status API: API keys, subscription, billing, branding (tenant key); analytics and media (number key).</summary>
+public sealed class AccountClient(PilotStatusClient upstream) : UpstreamArea(upstream)
 {
     public Task<UpstreamResponse> ListApiKeysAsync(CancellationToken ct) =>
         SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/api-keys", IsRead: true), ct);

@@ -3,7 +3,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.PilotStatus;
 
-public sealed partial class PilotStatusClient
+/// <summary>Voice call endpoints of the Pilot Status API.</summary>
+public sealed class CallsClient(PilotStatusClient upstream) : UpstreamArea(upstream)
 {
     // Voice calls: {callId} is the Pilot Status id (call_...) or the provider's call id.
 

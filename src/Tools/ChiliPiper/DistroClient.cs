@@ -2,7 +2,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>Distro (record routing) endpoints of the Chili Piper API.</summary>
+public sealed class DistroClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     public Task<UpstreamResponse> ListDistroRoutersAsync(CancellationToken ct) =>
         SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/distro/routers/list", IsRead: true), ct);

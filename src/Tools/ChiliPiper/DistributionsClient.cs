@@ -3,7 +3,8 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-public sealed partial class ChiliPiperClient
+/// <summary>Distribution endpoints of the Chili Piper API.</summary>
+public sealed class DistributionsClient(ChiliPiperClient upstream) : ChiliPiperArea(upstream)
 {
     /// <summary>A read despite the PUT: the filters travel in the body.</summary>
     public Task<UpstreamResponse> ListDistributionsAsync(JsonObject filter, CancellationToken ct) =>
