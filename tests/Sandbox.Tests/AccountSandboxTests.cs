@@ -43,7 +43,7 @@ public sealed class AccountSandboxTests
         var checkout = await (await http.PostAsJsonAsync("v1/subscription/extra-numbers", new { quantity = 2, confirm = true }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.False(checkout.GetProperty("charged").GetBoolean());
         Assert.StartsWith("https://checkout.stripe.com/", checkout.GetProperty("checkoutUrl").GetString());
-        Assert.Equal("FREE", sandbox.State.PilotStatus.GetSubscription().Plan);
+        Assert.Equal("FREE", sandbox.State.PilotStatus.Account.GetSubscription().Plan);
 
         time.Advance(AccountSeed.CheckoutCompletesAfter + TimeSpan.FromSeconds(1));
         var after = await http.GetFromJsonAsync<JsonElement>("v1/subscription/extra-numbers?quantity=1", Ct);
@@ -79,16 +79,16 @@ public sealed class AccountSandboxTests
         Assert.Equal("BRL", topUp.GetProperty("currency").GetString());
         Assert.Equal(400, (int)noAmount.StatusCode);
         Assert.Equal(400, (int)plainHttp.StatusCode);
-        Assert.False(sandbox.State.PilotStatus.GetSubscription().HasSavedCard);
+        Assert.False(sandbox.State.PilotStatus.Account.GetSubscription().HasSavedCard);
 
         time.Advance(AccountSeed.CheckoutCompletesAfter);
         await http.GetAsync("v1/branding", Ct);
 
-        var plan = sandbox.State.PilotStatus.GetSubscription();
+        var plan = sandbox.State.PilotStatus.Account.GetSubscription();
         Assert.True(plan.HasSavedCard);
         Assert.Equal(25.50m, plan.WalletBalanceBRL);
         Assert.Equal("FREE", plan.Plan);
-        Assert.All(sandbox.State.PilotStatus.GetCheckoutOrders(), o => Assert.NotNull(o.CompletedAt));
+        Assert.All(sandbox.State.PilotStatus.Account.GetCheckoutOrders(), o => Assert.NotNull(o.CompletedAt));
 
         var charged = await (await http.PostAsJsonAsync("v1/subscription/extra-numbers", new { confirm = true }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(charged.GetProperty("charged").GetBoolean());
@@ -115,7 +115,7 @@ public sealed class AccountSandboxTests
         var invalid = await http.PutAsJsonAsync("v1/branding", new { companyName = "Acme", backgroundColor = "white", subtitle = new string('s', 121) }, Ct);
         Assert.Equal(400, (int)invalid.StatusCode);
         Assert.Equal("VALIDATION_ERROR", (await invalid.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
-        Assert.Equal(AccountSeed.CompanyName, sandbox.State.PilotStatus.GetBranding().CompanyName);
+        Assert.Equal(AccountSeed.CompanyName, sandbox.State.PilotStatus.Account.GetBranding().CompanyName);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class CallsSandboxTests
         => (await http.GetFromJsonAsync<JsonElement>($"v1/calls/{callId}")).GetProperty("status").GetString();
 
     private static string[] EventsOf(SandboxServer sandbox, string callId)
-        => sandbox.State.PilotStatus.GetCallEvents().Where(e => e.Payload["callId"]?.GetValue<string>() == callId).Select(e => e.Event).ToArray();
+        => sandbox.State.PilotStatus.Calls.GetCallEvents().Where(e => e.Payload["callId"]?.GetValue<string>() == callId).Select(e => e.Event).ToArray();
 
     [Fact]
     public async Task An_outbound_call_rings_connects_and_ends_when_terminated()
@@ -53,14 +53,14 @@ public sealed class CallsSandboxTests
         Assert.Equal("5511977776666", call.GetProperty("peerNumber").GetString());
 
         Assert.Equal(new[] { "call.ringing", "call.connected", "call.ended" }, EventsOf(sandbox, id));
-        var end = sandbox.State.PilotStatus.GetCallEvents().Last(e => e.Event == "call.ended").Payload;
+        var end = sandbox.State.PilotStatus.Calls.GetCallEvents().Last(e => e.Event == "call.ended").Payload;
         Assert.Null(end["data"]);
         Assert.Equal("call.ended", end["event"]!.GetValue<string>());
         Assert.Equal("COMPLETED", end["status"]!.GetValue<string>());
         Assert.Equal(30, end["durationSeconds"]!.GetValue<int>());
         Assert.Equal("ticket-7", end["bizOpaqueCallbackData"]!.GetValue<string>());
         Assert.Equal(CallsSeed.PermittedContactPhone, end["to"]!.GetValue<string>());
-        Assert.Equal(PilotStatusSeed.NumberId1, sandbox.State.PilotStatus.GetCallEvents().Last().NumberId);
+        Assert.Equal(PilotStatusSeed.NumberId1, sandbox.State.PilotStatus.Calls.GetCallEvents().Last().NumberId);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class CallsSandboxTests
 
         Assert.Equal("REJECTED", rejected.GetProperty("status").GetString());
         Assert.Equal(400, (int)terminate.StatusCode);
-        var end = Assert.Single(sandbox.State.PilotStatus.GetCallEvents(), e => e.Payload["callId"]?.GetValue<string>() == CallsSeed.RingingCallId);
+        var end = Assert.Single(sandbox.State.PilotStatus.Calls.GetCallEvents(), e => e.Payload["callId"]?.GetValue<string>() == CallsSeed.RingingCallId);
         Assert.Equal("call.ended", end.Event);
         Assert.Equal("REJECTED", end.Payload["status"]!.GetValue<string>());
         Assert.Equal(CallsSeed.UnpermittedContactPhone, end.Payload["from"]!.GetValue<string>());
@@ -169,7 +169,7 @@ public sealed class CallsSandboxTests
         var limit = Action(after, "send_call_permission_request").GetProperty("limits")[0];
         Assert.Equal("PT24H", limit.GetProperty("time_period").GetString());
         Assert.Equal(1, limit.GetProperty("current_usage").GetInt32());
-        var update = Assert.Single(sandbox.State.PilotStatus.GetCallEvents(), e => e.Event == "call.permission_updated");
+        var update = Assert.Single(sandbox.State.PilotStatus.Calls.GetCallEvents(), e => e.Event == "call.permission_updated");
         Assert.Equal("TEMPORARY", update.Payload["status"]!.GetValue<string>());
         Assert.Equal(CallsSeed.UnpermittedContactPhone, update.Payload["from"]!.GetValue<string>());
 

@@ -133,7 +133,7 @@ public sealed class GroupsSandboxTests
         Assert.Equal("MESSAGE_NOT_FOUND", direct.GetProperty("code").GetString());
         Assert.Equal("VALIDATION_ERROR", duration.GetProperty("code").GetString());
         Assert.Equal("VALIDATION_ERROR", missing.GetProperty("code").GetString());
-        Assert.Empty(sandbox.State.PilotStatus.GetGroups().Single().Pins);
+        Assert.Empty(sandbox.State.PilotStatus.Groups.GetGroups().Single().Pins);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class GroupsSandboxTests
         Assert.Equal("META_GROUPS_NOT_ELIGIBLE", info.GetProperty("code").GetString());
         Assert.Equal("NOT_SUPPORTED_FOR_META", channels.GetProperty("code").GetString());
         Assert.False(string.IsNullOrEmpty(list.GetProperty("error").GetString()));
-        Assert.Single(sandbox.State.PilotStatus.GetGroups());
+        Assert.Single(sandbox.State.PilotStatus.Groups.GetGroups());
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class NumbersSandboxTests
     }
 
     private static string[] Events(SandboxServer sandbox, string numberId) =>
-        [.. sandbox.State.PilotStatus.GetNumberEvents()
+        [.. sandbox.State.PilotStatus.Numbers.GetNumberEvents()
             .Where(e => e["data"]!["numberId"]!.GetValue<string>() == numberId)
             .Select(e => e["event"]!.GetValue<string>())];
 
@@ -53,7 +53,7 @@ public sealed class NumbersSandboxTests
         Assert.Equal("OPEN", open.GetProperty("state").GetString());
         Assert.True(open.GetProperty("isFullyConnected").GetBoolean());
         Assert.Equal(["number.created", "number.connected"], Events(sandbox, id));
-        var connected = sandbox.State.PilotStatus.GetNumberEvents().Last();
+        var connected = sandbox.State.PilotStatus.Numbers.GetNumberEvents().Last();
         Assert.Equal("OPEN", connected["data"]!["state"]!.GetValue<string>());
         Assert.Equal("+5511912345678", connected["data"]!["number"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(connected["data"]!["id"]!.GetValue<string>()));
@@ -158,7 +158,7 @@ public sealed class NumbersSandboxTests
         Assert.Equal("NUMBER_NOT_FOUND", (await JsonAsync(await tenant.GetAsync($"v1/numbers/{PilotStatusSeed.NumberId2}"), 404)).GetProperty("code").GetString());
         Assert.Equal(404, (int)(await tenant.DeleteAsync($"v1/numbers/{PilotStatusSeed.NumberId2}")).StatusCode);
         Assert.DoesNotContain(sandbox.State.PilotStatus.GetNumbers(), n => n.Id == PilotStatusSeed.NumberId2);
-        Assert.Empty(sandbox.State.PilotStatus.GetGroups());
+        Assert.Empty(sandbox.State.PilotStatus.Groups.GetGroups());
         Assert.Equal(["number.removed"], Events(sandbox, PilotStatusSeed.NumberId2));
     }
 
@@ -222,6 +222,6 @@ public sealed class NumbersSandboxTests
         Assert.Equal("VALIDATION_ERROR", (await JsonAsync(await tenant.PostAsJsonAsync("v1/numbers", new { number = "+5511912345678" }), 400)).GetProperty("code").GetString());
         Assert.Equal("NUMBER_ALREADY_EXISTS", (await JsonAsync(await tenant.PostAsJsonAsync("v1/numbers", new { name = "Again", number = PilotStatusSeed.PhoneNumber2 }), 409)).GetProperty("code").GetString());
         Assert.Equal(2, sandbox.State.PilotStatus.GetNumbers().Count);
-        Assert.Empty(sandbox.State.PilotStatus.GetNumberEvents());
+        Assert.Empty(sandbox.State.PilotStatus.Numbers.GetNumberEvents());
     }
 }

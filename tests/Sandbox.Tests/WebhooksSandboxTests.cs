@@ -105,7 +105,7 @@ public sealed class WebhooksSandboxTests
 
         Assert.Equal(200, (int)(await store.DeleteAsync(path, Ct)).StatusCode);
         await AssertError(await store.GetAsync(path + "/logs", Ct), 404, "WEBHOOK_NOT_FOUND");
-        Assert.Empty(sandbox.State.PilotStatus.GetWebhookLogs(WebhookSeed.StoreWebhookId));
+        Assert.Empty(sandbox.State.PilotStatus.Webhooks.GetWebhookLogs(WebhookSeed.StoreWebhookId));
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class WebhooksSandboxTests
         Assert.Equal(1, top.GetProperty("unreadCount").GetInt32());
         Assert.Equal(created.GetProperty("conversationId").GetString(), top.GetProperty("id").GetString());
 
-        var published = Assert.Single(sandbox.State.PilotStatus.GetPublishedEvents(), e => e.Event == "message.received");
+        var published = Assert.Single(sandbox.State.PilotStatus.Webhooks.GetPublishedEvents(), e => e.Event == "message.received");
         Assert.Equal(PilotStatusSeed.NumberId1, published.NumberId);
         var data = JsonDocument.Parse(published.Body).RootElement.GetProperty("data");
         Assert.Equal("+5511944440000", data.GetProperty("from").GetString());
@@ -225,7 +225,7 @@ public sealed class WebhooksSandboxTests
         Assert.Equal(PilotStatusSeed.ConversationGroupId, (await posted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("conversationId").GetString());
         var group = (await support.GetFromJsonAsync<JsonElement>("v1/messages/group", Ct)).GetProperty("messages")[0];
         Assert.Equal("Works again, thanks", group.GetProperty("content").GetString());
-        var published = Assert.Single(sandbox.State.PilotStatus.GetPublishedEvents(), e => e.Event.StartsWith("message.", StringComparison.Ordinal));
+        var published = Assert.Single(sandbox.State.PilotStatus.Webhooks.GetPublishedEvents(), e => e.Event.StartsWith("message.", StringComparison.Ordinal));
         Assert.Equal("message.group", published.Event);
         Assert.Equal(PilotStatusSeed.GroupName, JsonDocument.Parse(published.Body).RootElement.GetProperty("data").GetProperty("groupName").GetString());
 
@@ -244,15 +244,15 @@ public sealed class WebhooksSandboxTests
         time.Advance(TimeSpan.FromSeconds(2));
         var wamid = (await store.GetFromJsonAsync<JsonElement>($"v1/messages/{id}", Ct)).GetProperty("externalMessageId").GetString();
 
-        var received = sandbox.State.PilotStatus.SimulateInbound(PilotStatusSeed.NumberId1, PilotStatusSeed.ContactAnaPhone, "Thanks!", quotedMessageId: id);
+        var received = sandbox.State.PilotStatus.Inbound.SimulateInbound(PilotStatusSeed.NumberId1, PilotStatusSeed.ContactAnaPhone, "Thanks!", quotedMessageId: id);
 
         Assert.Equal(["message.received", "message.reply"], received.Events);
         Assert.Equal(PilotStatusSeed.ConversationAnaId, received.ConversationId);
-        var reply = JsonDocument.Parse(Assert.Single(sandbox.State.PilotStatus.GetPublishedEvents(), e => e.Event == "message.reply").Body).RootElement;
+        var reply = JsonDocument.Parse(Assert.Single(sandbox.State.PilotStatus.Webhooks.GetPublishedEvents(), e => e.Event == "message.reply").Body).RootElement;
         Assert.Equal("message.reply", reply.GetProperty("event").GetString());
         Assert.Equal(wamid, reply.GetProperty("data").GetProperty("quotedMessageId").GetString());
         Assert.Equal("Ana Souza", reply.GetProperty("data").GetProperty("participantName").GetString());
-        Assert.Throws<ArgumentException>(() => sandbox.State.PilotStatus.SimulateInbound("num_missing", PilotStatusSeed.ContactAnaPhone, "x"));
+        Assert.Throws<ArgumentException>(() => sandbox.State.PilotStatus.Inbound.SimulateInbound("num_missing", PilotStatusSeed.ContactAnaPhone, "x"));
     }
 
     private static async Task<string> Send(HttpClient http, string to, string template, DateTimeOffset? deliverAt = null)
@@ -269,12 +269,12 @@ public sealed class WebhooksSandboxTests
     }
 
     private static string[] EventsOf(SandboxServer sandbox, string messageId)
-        => [.. sandbox.State.PilotStatus.GetPublishedEvents()
+        => [.. sandbox.State.PilotStatus.Webhooks.GetPublishedEvents()
             .Where(e => JsonDocument.Parse(e.Body).RootElement.TryGetProperty("data", out var data) && data.TryGetProperty("internalMessageId", out var id) && id.GetString() == messageId)
             .Select(e => e.Event)];
 
     private static JsonElement Data(SandboxServer sandbox, string messageId, string eventName)
-        => JsonDocument.Parse(Assert.Single(sandbox.State.PilotStatus.GetPublishedEvents(),
+        => JsonDocument.Parse(Assert.Single(sandbox.State.PilotStatus.Webhooks.GetPublishedEvents(),
                 e => e.Event == eventName && e.Body.Contains(messageId, StringComparison.Ordinal)).Body)
             .RootElement.GetProperty("data").Clone();
 }

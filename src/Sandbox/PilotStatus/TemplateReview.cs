@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace Serverless.Sandbox.PilotStatus;
 
-public sealed partial class PilotStatusState
+/// <summary>Templates' review over time: seeded templates become version 1 of themselves, and reviews complete on the clock.</summary>
+internal static class TemplateReview
 {
-    partial void SeedTemplates(DateTimeOffset now)
+    public static void Seed(PilotStatusState state)
     {
         // Seeded templates become version 1 of themselves. They get no review deadline, so a seeded PENDING
         // template (spring_promo) stays pending and keeps showing what a send of an unapproved template does.
-        foreach (var template in TemplateList.Where(t => t.VersionList.Count == 0))
+        foreach (var template in state.TemplateList.Where(t => t.VersionList.Count == 0))
         {
             template.VersionList.Add(new TemplateVersion
             {
@@ -23,12 +24,12 @@ public sealed partial class PilotStatusState
             });
         }
 
-        Tickers.Add(ReviewTemplates);
+        state.Tickers.Add(now => ReviewTemplates(state, now));
     }
 
-    private void ReviewTemplates(DateTimeOffset now)
+    private static void ReviewTemplates(PilotStatusState state, DateTimeOffset now)
     {
-        foreach (var template in TemplateList)
+        foreach (var template in state.TemplateList)
         {
             template.Review(now);
         }

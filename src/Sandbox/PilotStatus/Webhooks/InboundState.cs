@@ -10,8 +10,13 @@ namespace Serverless.Sandbox.PilotStatus;
 /// <param name="Events">Events raised, in order (e.g. <c>message.received</c>, then <c>message.reply</c>).</param>
 public sealed record SimulatedInbound(string Id, string ConversationId, string MessageId, IReadOnlyList<string> Events, DateTimeOffset CreatedAt);
 
-public sealed partial class PilotStatusState
+/// <summary>Messages contacts send to the twin's numbers, as if from their phones.</summary>
+public sealed class InboundState
 {
+    private readonly PilotStatusState _core;
+
+    internal InboundState(PilotStatusState core) => _core = core;
+
     /// <summary>
     /// Makes a contact write to one of the twin's numbers, as if from their phone: a new unread chat line, the
     /// conversation moved to the top of listings, and <c>message.received</c> (<c>message.group</c> for a group,
@@ -24,23 +29,23 @@ public sealed partial class PilotStatusState
     public SimulatedInbound SimulateInbound(
         string numberId, string from, string text, string? fromName = null, string? groupId = null, string? quotedMessageId = null)
     {
-        lock (Sync)
+        lock (_core.Sync)
         {
-            var number = NumberList.Find(n => n.Id == numberId) ?? throw new ArgumentException($"Unknown number '{numberId}'.", nameof(numberId));
+            var number = _core.NumberList.Find(n => n.Id == numberId) ?? throw new ArgumentException($"Unknown number '{numberId}'.", nameof(numberId));
             var request = InboundRequest.Create(number, from, text, fromName, groupId, quotedMessageId, out var problem)
                 ?? throw new ArgumentException(problem!.Value.Message, problem.Value.Field);
-            return ReceiveInbound(number, request, Time.GetUtcNow());
+            return ReceiveInbound(number, request, _core.Time.GetUtcNow());
         }
     }
 
-    /// <summary>Adds an already validated inbound message. Must run under <see cref="Sync"/>.</summary>
+    /// <summary>Adds an already validated inbound message. Must run under <see cref="PilotStatusState.Sync"/>.</summary>
     internal SimulatedInbound ReceiveInbound(WhatsAppNumber number, InboundRequest request, DateTimeOffset now)
     {
         // A channel post arrives like a group message, keyed by the channel's @newsletter id.
         var conversation = request.GroupId is { } groupId
-            ? ConversationList.Find(c => c.NumberId == number.Id && c.GroupId == groupId)
+            ? _core.ConversationList.Find(c => c.NumberId == number.Id && c.GroupId == groupId)
               ?? AddConversation(number, groupId.EndsWith("@newsletter", StringComparison.Ordinal) ? ConversationTypes.Newsletter : ConversationTypes.Group, null, groupId, now)
-            : FindDirectConversation(number.Id, request.From) ?? AddConversation(number, ConversationTypes.Direct, request.FromName, null, now);
+            : _core.FindDirectConversation(number.Id, request.From) ?? AddConversation(number, ConversationTypes.Direct, request.FromName, null, now);
 
         var senderName = request.FromName ?? (conversation.Type == ConversationTypes.Direct ? conversation.FromName : null);
         if (conversation.Type == ConversationTypes.Direct && conversation.FromName is null && request.FromName is not null)
@@ -64,7 +69,7 @@ public sealed partial class PilotStatusState
             ExternalMessageId = providerId,
             CreatedAt = now,
         };
-        ConversationMessageList.Add(line);
+        _core.ConversationMessageList.Add(line);
         conversation.RecordActivity(now, request.Text);
 
         var data = new JsonObject
@@ -98,17 +103,17 @@ public sealed partial class PilotStatusState
             ConversationTypes.Newsletter => WebhookEvents.MessageNewsletter,
             _ => WebhookEvents.MessageReceived,
         };
-        Publish(number.Id, first, WebhookPayloads.Envelope(first, data));
+        _core.Publish(number.Id, first, WebhookPayloads.Envelope(first, data));
         events.Add(first);
 
         if (request.QuotedMessageId is { } quoted)
         {
-            var original = FindOutbound(number.Id, quoted);
+            var original = _core.FindOutbound(number.Id, quoted);
             var reply = (JsonObject)data.DeepClone();
             reply["id"] = WebhookPayloads.NewEventId();
             // Receivers match this against the messageId of their message.sent event: the provider id.
             reply["quotedMessageId"] = original?.ExternalMessageId ?? original?.ProviderMessageId ?? quoted;
-            Publish(number.Id, WebhookEvents.MessageReply, WebhookPayloads.Envelope(WebhookEvents.MessageReply, reply));
+            _core.Publish(number.Id, WebhookEvents.MessageReply, WebhookPayloads.Envelope(WebhookEvents.MessageReply, reply));
             events.Add(WebhookEvents.MessageReply);
         }
 
@@ -127,7 +132,7 @@ public sealed partial class PilotStatusState
                 CreatedAt = at,
                 LastMessageAt = at,
             };
-            ConversationList.Add(created);
+            _core.ConversationList.Add(created);
             return created;
         }
     }

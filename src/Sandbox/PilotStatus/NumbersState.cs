@@ -25,21 +25,26 @@ public static class NumbersSeed
         "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 }
 
-public sealed partial class PilotStatusState
+/// <summary>The numbers' lifecycle: simulated QR pairing, number keys and the number.* events raised.</summary>
+public sealed class NumbersState
 {
+    private readonly PilotStatusState _core;
+
+    internal NumbersState(PilotStatusState core) => _core = core;
+
     /// <summary>Every number.* event raised, in order; what webhooks were given to deliver.</summary>
     internal List<JsonObject> NumberEventList { get; } = [];
 
-    public IReadOnlyList<JsonObject> GetNumberEvents() => Snapshot(NumberEventList);
+    public IReadOnlyList<JsonObject> GetNumberEvents() => _core.Snapshot(NumberEventList);
 
-    partial void SeedNumbers(DateTimeOffset now)
+    internal void Seed(DateTimeOffset now)
     {
-        foreach (var number in NumberList)
+        foreach (var number in _core.NumberList)
         {
             number.UpdatedAt = now.AddDays(-1);
         }
 
-        if (NumberList.Find(n => n.Id == PilotStatusSeed.NumberId1) is { } store)
+        if (_core.NumberList.Find(n => n.Id == PilotStatusSeed.NumberId1) is { } store)
         {
             store.InstanceName = NumbersSeed.InstanceName1;
             store.QualityRating = "GREEN";
@@ -50,18 +55,18 @@ public sealed partial class PilotStatusState
                 NumbersSeed.MetaWabaId1, "Sandbox Store WABA", "BRL", "America/Sao_Paulo", now.AddHours(-6));
         }
 
-        if (NumberList.Find(n => n.Id == PilotStatusSeed.NumberId2) is { } support)
+        if (_core.NumberList.Find(n => n.Id == PilotStatusSeed.NumberId2) is { } support)
         {
             support.InstanceName = NumbersSeed.InstanceName2;
         }
 
-        Tickers.Add(CompletePairings);
+        _core.Tickers.Add(CompletePairings);
     }
 
     /// <summary>The simulated phone scans every QR code whose delay has passed; the number opens and says so by webhook.</summary>
     private void CompletePairings(DateTimeOffset now)
     {
-        foreach (var number in NumberList)
+        foreach (var number in _core.NumberList)
         {
             if (number.ConnectionStatus != NumberStates.Connecting || number.ConnectsAt is not { } at || at > now)
             {
@@ -101,7 +106,7 @@ public sealed partial class PilotStatusState
             NumberId = number.Id,
             CreatedAt = now,
         };
-        ApiKeyList.Add(key);
+        _core.ApiKeyList.Add(key);
         return key;
     }
 
@@ -125,6 +130,6 @@ public sealed partial class PilotStatusState
         };
         NumberEventList.Add(payload);
         // Delivery gets its own copy, so nothing it does to the payload can rewrite the log.
-        Publish(number.Id, eventName, (JsonObject)payload.DeepClone());
+        _core.Publish(number.Id, eventName, (JsonObject)payload.DeepClone());
     }
 }

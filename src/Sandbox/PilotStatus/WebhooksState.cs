@@ -6,8 +6,13 @@ namespace Serverless.Sandbox.PilotStatus;
 /// <summary>A published event as the twin recorded it, whether or not any webhook wanted it.</summary>
 public sealed record PublishedEvent(string NumberId, string Event, string Body, DateTimeOffset PublishedAt);
 
-public sealed partial class PilotStatusState
+/// <summary>Webhooks, the events published to them and their deliveries.</summary>
+public sealed class WebhooksState
 {
+    private readonly PilotStatusState _core;
+
+    internal WebhooksState(PilotStatusState core) => _core = core;
+
     /// <summary>First attempt plus three retries.</summary>
     public const int MaxDeliveryAttempts = 4;
 
@@ -21,7 +26,7 @@ public sealed partial class PilotStatusState
 
     private List<PublishedEvent> PublishedEventList { get; } = [];
 
-    /// <summary>Raised (under <see cref="Sync"/>) when a delivery becomes due, so the delivery pump wakes at once.</summary>
+    /// <summary>Raised (under <see cref="PilotStatusState.Sync"/>) when a delivery becomes due, so the delivery pump wakes at once.</summary>
     internal event Action? DeliveryQueued;
 
     /// <summary>Wait before retry number <paramref name="attemptsMade"/>: 1 s, 2 s, 4 s on the state's clock.</summary>
@@ -30,7 +35,7 @@ public sealed partial class PilotStatusState
     /// <summary>A webhook's delivery attempts, newest first.</summary>
     public IReadOnlyList<WebhookDeliveryLog> GetWebhookLogs(string webhookId)
     {
-        lock (Sync)
+        lock (_core.Sync)
         {
             return FindWebhook(webhookId) is { } webhook ? webhook.Logs.AsEnumerable().Reverse().ToArray() : [];
         }
@@ -39,19 +44,19 @@ public sealed partial class PilotStatusState
     /// <summary>The signing secret the vendor never reveals; the twin exposes it so receivers can be tested.</summary>
     public string? GetWebhookSecret(string webhookId)
     {
-        lock (Sync)
+        lock (_core.Sync)
         {
             return FindWebhook(webhookId)?.Secret;
         }
     }
 
     /// <summary>The most recent events raised by the twin (oldest first), including those no webhook subscribed to.</summary>
-    public IReadOnlyList<PublishedEvent> GetPublishedEvents() => Snapshot(PublishedEventList);
+    public IReadOnlyList<PublishedEvent> GetPublishedEvents() => _core.Snapshot(PublishedEventList);
 
     /// <summary>Deliveries still queued or waiting for a retry.</summary>
     public int GetPendingDeliveryCount()
     {
-        lock (Sync)
+        lock (_core.Sync)
         {
             return PendingDeliveryList.Count;
         }
@@ -59,16 +64,17 @@ public sealed partial class PilotStatusState
 
     internal Webhook? FindWebhook(string id) => WebhookList.Find(w => w.Id == id);
 
-    partial void SeedWebhooks(DateTimeOffset now)
+    internal void Seed(DateTimeOffset now)
     {
-        Tickers.Add(t => MessageEvents.PublishTransitions(this, t));
-        WebhookSeed.Populate(this, now);
+        _core.Tickers.Add(t => MessageEvents.PublishTransitions(_core, t));
+        WebhookSeed.Populate(_core, now);
     }
 
-    partial void OnPublish(string numberId, string eventName, JsonObject payload)
+    /// <summary>Records an event and queues it for every active webhook of its number that wants it. Runs under the state's lock.</summary>
+    internal void Enqueue(string numberId, string eventName, JsonObject payload)
     {
         var body = payload.ToJsonString(SandboxJson.Options);
-        var now = Time.GetUtcNow();
+        var now = _core.Time.GetUtcNow();
         PublishedEventList.Add(new PublishedEvent(numberId, eventName, body, now));
         if (PublishedEventList.Count > MaxPublishedEvents)
         {
@@ -103,7 +109,7 @@ public sealed partial class PilotStatusState
 
     /// <summary>
     /// Hands out the deliveries whose time has come, at most one in flight per webhook and in publication order.
-    /// Deliveries of a deleted or paused webhook are dropped. Must run under <see cref="Sync"/>.
+    /// Deliveries of a deleted or paused webhook are dropped. Must run under <see cref="PilotStatusState.Sync"/>.
     /// </summary>
     internal List<DeliveryAttempt> TakeDueDeliveries(DateTimeOffset now)
     {
@@ -137,7 +143,7 @@ public sealed partial class PilotStatusState
         return taken;
     }
 
-    /// <summary>Records one attempt in the webhook's logs and schedules the retry, if any. Must run under <see cref="Sync"/>.</summary>
+    /// <summary>Records one attempt in the webhook's logs and schedules the retry, if any. Must run under <see cref="PilotStatusState.Sync"/>.</summary>
     internal void CompleteDelivery(DeliveryAttempt attempt, DeliveryOutcome outcome, DateTimeOffset startedAt)
     {
         var delivery = attempt.Delivery;
@@ -169,6 +175,6 @@ public sealed partial class PilotStatusState
             return;
         }
 
-        delivery.DueAt = Time.GetUtcNow() + RetryDelay(delivery.Attempts);
+        delivery.DueAt = _core.Time.GetUtcNow() + RetryDelay(delivery.Attempts);
     }
 }

@@ -7,8 +7,13 @@ namespace Serverless.Sandbox.PilotStatus;
 /// <summary>A call event as the twin raised it, kept so its history can be inspected.</summary>
 public sealed record PublishedCallEvent(string NumberId, string Event, JsonObject Payload);
 
-public sealed partial class PilotStatusState
+/// <summary>Voice calls of the Meta number: calls, permissions, settings and the call events raised.</summary>
+public sealed class CallsState
 {
+    private readonly PilotStatusState _core;
+
+    internal CallsState(PilotStatusState core) => _core = core;
+
     internal List<VoiceCall> CallList { get; } = [];
 
     internal List<CallPermission> CallPermissionList { get; } = [];
@@ -19,9 +24,9 @@ public sealed partial class PilotStatusState
     internal List<PublishedCallEvent> CallEventList { get; } = [];
 
     /// <summary>Every call.* event raised so far, oldest first.</summary>
-    public IReadOnlyList<PublishedCallEvent> GetCallEvents() => Snapshot(CallEventList);
+    public IReadOnlyList<PublishedCallEvent> GetCallEvents() => _core.Snapshot(CallEventList);
 
-    partial void SeedCalls(DateTimeOffset now)
+    internal void Seed(DateTimeOffset now)
     {
         var meta = CallsSeed.NumberId;
         CallSettings[meta] = new JsonObject
@@ -56,7 +61,7 @@ public sealed partial class PilotStatusState
         ringingOut.MissAt = now + CallsSeed.UnansweredRingTime;
         CallList.Add(ringingOut);
 
-        Tickers.Add(AdvanceCalls);
+        _core.Tickers.Add(AdvanceCalls);
     }
 
     internal VoiceCall? FindCall(string numberId, string anyId)
@@ -136,7 +141,7 @@ public sealed partial class PilotStatusState
 
     internal void PublishCall(VoiceCall call, string eventName, DateTimeOffset at)
     {
-        var number = NumberList.Find(n => n.Id == call.NumberId);
+        var number = _core.NumberList.Find(n => n.Id == call.NumberId);
         var peer = "+" + call.PeerNumber;
         var payload = new JsonObject
         {
@@ -178,10 +183,10 @@ public sealed partial class PilotStatusState
     private void RaiseCallEvent(string numberId, string eventName, JsonObject payload)
     {
         CallEventList.Add(new PublishedCallEvent(numberId, eventName, (JsonObject)payload.DeepClone()));
-        Publish(numberId, eventName, payload);
+        _core.Publish(numberId, eventName, payload);
         if (eventName != "call.permission_updated")
         {
-            Publish(numberId, "calls", MetaCallsEnvelope(numberId, eventName, payload));
+            _core.Publish(numberId, "calls", MetaCallsEnvelope(numberId, eventName, payload));
         }
     }
 
@@ -213,7 +218,7 @@ public sealed partial class PilotStatusState
             call["duration"] = duration.DeepClone();
         }
 
-        var phoneNumberId = GetMetaPhoneNumberId(numberId);
+        var phoneNumberId = _core.Account.GetMetaPhoneNumberId(numberId);
         return new JsonObject
         {
             ["object"] = "whatsapp_business_account",

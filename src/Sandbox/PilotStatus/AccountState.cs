@@ -2,9 +2,13 @@ using System.Text;
 
 namespace Serverless.Sandbox.PilotStatus;
 
-// Account area: plan, checkouts, branding and the Meta media the demo numbers received.
-public sealed partial class PilotStatusState
+/// <summary>Plan, checkouts, branding and the Meta media the demo numbers received.</summary>
+public sealed class AccountState
 {
+    private readonly PilotStatusState _core;
+
+    internal AccountState(PilotStatusState core) => _core = core;
+
     // A 1x1 PNG: small enough to keep results readable, real enough for any image decoder.
     private const string TinyPngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
@@ -25,7 +29,7 @@ public sealed partial class PilotStatusState
 
     public PilotStatusSubscription GetSubscription()
     {
-        lock (Sync)
+        lock (_core.Sync)
         {
             return Subscription;
         }
@@ -33,23 +37,23 @@ public sealed partial class PilotStatusState
 
     public ConnectBranding GetBranding()
     {
-        lock (Sync)
+        lock (_core.Sync)
         {
             return Branding;
         }
     }
 
-    public IReadOnlyList<CheckoutOrder> GetCheckoutOrders() => Snapshot(CheckoutOrderList);
+    public IReadOnlyList<CheckoutOrder> GetCheckoutOrders() => _core.Snapshot(CheckoutOrderList);
 
     public string? GetMetaPhoneNumberId(string numberId)
     {
-        lock (Sync)
+        lock (_core.Sync)
         {
             return MetaPhoneNumberIds.GetValueOrDefault(numberId);
         }
     }
 
-    partial void SeedAccount(DateTimeOffset now)
+    internal void Seed(DateTimeOffset now)
     {
         Branding = Branding with { CompanyName = AccountSeed.CompanyName, PrimaryColor = AccountSeed.PrimaryColor };
         MetaPhoneNumberIds[PilotStatusSeed.NumberId1] = AccountSeed.MetaPhoneNumberId1;
@@ -60,7 +64,7 @@ public sealed partial class PilotStatusState
             AccountSeed.MediaPdfId, PilotStatusSeed.NumberId1, AccountSeed.MediaPdfMimeType, AccountSeed.MediaPdfFileName, Encoding.ASCII.GetBytes(PdfStub));
 
         // Dated just before Ana's other messages so her 24 h window and the conversation preview stay as seeded.
-        ConversationMessageList.Add(new ConversationMessage
+        _core.ConversationMessageList.Add(new ConversationMessage
         {
             Id = AccountSeed.MediaLineId,
             ConversationId = PilotStatusSeed.ConversationAnaId,
@@ -74,7 +78,7 @@ public sealed partial class PilotStatusState
             CreatedAt = now.AddHours(-2).AddMinutes(-1),
         });
 
-        Tickers.Add(CompleteCheckouts);
+        _core.Tickers.Add(CompleteCheckouts);
     }
 
     /// <summary>Pays every checkout whose time has come (see <see cref="AccountSeed.CheckoutCompletesAfter"/>).</summary>

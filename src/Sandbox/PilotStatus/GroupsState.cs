@@ -22,18 +22,23 @@ public static class GroupsSeed
     public const string FollowedNewsletterId = "120363000000000102@newsletter";
 }
 
-public sealed partial class PilotStatusState
+/// <summary>WhatsApp groups and channels of the numbers.</summary>
+public sealed class GroupsState
 {
+    private readonly PilotStatusState _core;
+
+    internal GroupsState(PilotStatusState core) => _core = core;
+
     internal List<WhatsAppGroup> GroupList { get; } = [];
 
     internal List<Newsletter> NewsletterList { get; } = [];
 
-    public IReadOnlyList<WhatsAppGroup> GetGroups() => Snapshot(GroupList);
+    public IReadOnlyList<WhatsAppGroup> GetGroups() => _core.Snapshot(GroupList);
 
     internal WhatsAppGroup? FindGroup(string numberId, string groupId)
         => GroupList.Find(g => g.NumberId == numberId && g.Id == groupId);
 
-    partial void SeedGroups(DateTimeOffset now)
+    internal void Seed(DateTimeOffset now)
     {
         var group = new WhatsAppGroup
         {
