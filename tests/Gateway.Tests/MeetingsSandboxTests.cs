@@ -104,7 +104,7 @@ public sealed class MeetingsSandboxTests
 
         var run = await CallAsync(client, "resource-scheduler-run", new { resourceSchedulerId = schedulerId });
 
-        var recorded = Assert.Single(host.Sandbox.State.ChiliPiper.GetSchedulerRuns());
+        var recorded = Assert.Single(host.Sandbox.State.ChiliPiper.Meetings.GetSchedulerRuns());
         Assert.Equal(ChiliPiperMeetingSeed.LeadSweepRouterId, recorded.RouterId);
         Assert.Equal(recorded.RunId, run.GetProperty("runId").GetString());
     }

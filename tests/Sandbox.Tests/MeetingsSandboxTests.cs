@@ -141,6 +141,6 @@ public sealed class MeetingsSandboxTests
         Assert.Equal(403, (int)run.StatusCode);
         Assert.Contains("distro.modify", (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errorMessage").GetString());
         Assert.Equal(200, (int)list.StatusCode);
-        Assert.Empty(sandbox.State.ChiliPiper.GetSchedulerRuns());
+        Assert.Empty(sandbox.State.ChiliPiper.Meetings.GetSchedulerRuns());
     }
 }

@@ -48,12 +48,12 @@ internal static partial class ConciergeEndpoints
         }
 
         var state = call.State;
-        if (!state.ConciergeRouterList.Exists(r => r.Id == routerId && r.WorkspaceId == workspaceId))
+        if (!state.Booking.ConciergeRouterList.Exists(r => r.Id == routerId && r.WorkspaceId == workspaceId))
         {
             return RouterNotFound(routerId);
         }
 
-        var entries = state.ConciergeLogList
+        var entries = state.Booking.ConciergeLogList
             .Where(e => e.RouterId == routerId && e.TriggeredAt >= start && e.TriggeredAt <= end)
             .OrderByDescending(e => e.TriggeredAt)
             .ToArray();
@@ -72,7 +72,7 @@ internal static partial class ConciergeEndpoints
     /// <summary>Status follows the routing: booked (or later cancelled), turned away, still open, or left to expire.</summary>
     private static JsonObject LogView(ChiliPiperState state, ConciergeLogEntry entry, DateTimeOffset now)
     {
-        var session = state.FindSession(entry.RoutingId);
+        var session = state.Booking.FindSession(entry.RoutingId);
         var meeting = session?.MeetingId is { } meetingId ? state.FindMeeting(meetingId) : null;
         var status = meeting is not null
             ? meeting.Status == MeetingStatuses.Canceled ? "Cancelled" : "Scheduled"

@@ -42,7 +42,7 @@ internal static class HandoffEndpoints
             return ChiliPiperErrors.InvalidBody();
         }
 
-        var routers = state.HandoffRouterList.Where(r => r.WorkspaceId == workspaceId && (routerId is null || r.Id == routerId)).ToArray();
+        var routers = state.Booking.HandoffRouterList.Where(r => r.WorkspaceId == workspaceId && (routerId is null || r.Id == routerId)).ToArray();
         if (routerId is not null && routers.Length == 0)
         {
             return ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "HandoffRouterNotFound", $"Handoff router {routerId} not found in workspace {workspaceId}");
@@ -54,7 +54,7 @@ internal static class HandoffEndpoints
         {
             var pathResults = new JsonArray();
             var path = router.Paths.FirstOrDefault(p => p.Conditions is null || RuleConditions.Matches(p.Conditions, values));
-            if (path is not null && state.FindMeetingType(path.MeetingTypeId) is { } type)
+            if (path is not null && state.Booking.FindMeetingType(path.MeetingTypeId) is { } type)
             {
                 var target = path.UserId is { } userId
                     ? BookingDesk.Target(type, HostSelection.Single, [userId])
@@ -142,7 +142,7 @@ internal static class HandoffEndpoints
     {
         var state = call.State;
         var routingId = call.Route("routingId") ?? string.Empty;
-        var session = state.FindSession(routingId);
+        var session = state.Booking.FindSession(routingId);
         if (session is null || session.Flow != Flow)
         {
             return BookingWire.SessionNotFound(routingId);

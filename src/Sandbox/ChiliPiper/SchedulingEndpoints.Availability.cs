@@ -20,7 +20,7 @@ internal static partial class SchedulingEndpoints
         }
 
         var state = call.State;
-        var type = state.FindMeetingType(typeId!);
+        var type = state.Booking.FindMeetingType(typeId!);
         if (type is null)
         {
             return BookingWire.MeetingTypeNotFound(typeId!);

@@ -42,14 +42,14 @@ internal static partial class SchedulingEndpoints
 
         // v1 answers with a bare array (v2 wraps it in {links}).
         var items = new JsonArray();
-        foreach (var type in call.State.MeetingTypesOf(user))
+        foreach (var type in call.State.Booking.MeetingTypesOf(user))
         {
             items.Add(new JsonObject
             {
                 ["slug"] = user.Slug,
                 ["meetingTypeId"] = type.Id,
                 ["meetingTypeName"] = type.Name,
-                ["bookingUrl"] = call.State.PublicUrl($"me/{user.Slug}/{type.Slug}"),
+                ["bookingUrl"] = call.State.Booking.PublicUrl($"me/{user.Slug}/{type.Slug}"),
             });
         }
 
@@ -86,7 +86,7 @@ internal static partial class SchedulingEndpoints
 
         var state = call.State;
         var result = new JsonArray();
-        foreach (var link in state.SchedulingLinkList.Where(l => l.Kind == kind))
+        foreach (var link in state.Booking.SchedulingLinkList.Where(l => l.Kind == kind))
         {
             if (Passes("filterWorkspaceIds", [link.WorkspaceId]) && Passes("filterLinkSlugs", [link.Slug])
                 && Passes("filterMeetingTypeId", link.MeetingTypeIds) && Passes("filterDistributionIds", [link.DistributionId]))
@@ -115,7 +115,7 @@ internal static partial class SchedulingEndpoints
                 view["distributionId"] = link.DistributionId;
                 view["members"] = distribution is null ? new JsonArray() : Members(state, BookingDesk.Members(state, distribution));
                 view["assignments"] = new JsonArray(Assignment(state, link.DistributionId!, distribution));
-                view["bookingUrl"] = state.PublicUrl("round-robin/" + link.Slug);
+                view["bookingUrl"] = state.Booking.PublicUrl("round-robin/" + link.Slug);
                 break;
             case SchedulingLinkKind.Ownership:
                 view["ownership"] = new JsonObject
@@ -136,13 +136,13 @@ internal static partial class SchedulingEndpoints
                 };
                 view["pageConfig"] = new JsonObject { ["title"] = link.Name };
                 view["sharedWith"] = new JsonObject { ["type"] = "Workspace" };
-                view["bookingUrl"] = state.PublicUrl("ownership/" + link.Slug);
+                view["bookingUrl"] = state.Booking.PublicUrl("ownership/" + link.Slug);
                 break;
             case SchedulingLinkKind.Group:
-                view["bookingUrl"] = state.PublicUrl("group/" + link.Slug);
+                view["bookingUrl"] = state.Booking.PublicUrl("group/" + link.Slug);
                 break;
             default:
-                view["bookingUrl"] = state.PublicUrl("book/" + link.Slug);
+                view["bookingUrl"] = state.Booking.PublicUrl("book/" + link.Slug);
                 break;
         }
 
@@ -190,7 +190,7 @@ internal static partial class SchedulingEndpoints
         }
 
         var state = call.State;
-        var link = state.SchedulingLinkList.Find(l => slug is not null ? l.Slug == slug : l.Id == linkId);
+        var link = state.Booking.SchedulingLinkList.Find(l => slug is not null ? l.Slug == slug : l.Id == linkId);
         var personal = link is null && slug is not null ? state.UserList.Find(u => u.Slug == slug) : null;
         if (link is null && personal is null)
         {
@@ -203,8 +203,8 @@ internal static partial class SchedulingEndpoints
         }
 
         var offered = link is not null
-            ? link.MeetingTypeIds.Select(state.FindMeetingType).OfType<MeetingType>().ToArray()
-            : state.MeetingTypesOf(personal!).ToArray();
+            ? link.MeetingTypeIds.Select(state.Booking.FindMeetingType).OfType<MeetingType>().ToArray()
+            : state.Booking.MeetingTypesOf(personal!).ToArray();
         var type = meetingTypeId is null ? offered.FirstOrDefault() : offered.FirstOrDefault(t => t.Id == meetingTypeId);
         if (type is null)
         {
@@ -279,7 +279,7 @@ internal static partial class SchedulingEndpoints
     private static IResult Schedule(ChiliPiperCall call, JsonBody body)
     {
         var routeId = call.Route("routeId") ?? string.Empty;
-        var session = call.State.FindSession(routeId);
+        var session = call.State.Booking.FindSession(routeId);
         if (session is null || session.Flow != Flow)
         {
             return BookingWire.SessionNotFound(routeId);

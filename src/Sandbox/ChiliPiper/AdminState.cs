@@ -2,10 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace Serverless.Sandbox.ChiliPiper;
 
-/// <summary>Seed data of teams, distributions and rules, and the ripple effects of team membership on distributions.</summary>
-public sealed partial class ChiliPiperState
+/// <summary>Teams, distributions and rules: their seed data, and the ripple effects of team membership on distributions.</summary>
+public sealed class AdminState
 {
-    partial void SeedTeams(DateTimeOffset now)
+    private readonly ChiliPiperState _core;
+
+    internal AdminState(ChiliPiperState core) => _core = core;
+
+    internal void SeedTeams(DateTimeOffset now)
     {
         var team = new Team
         {
@@ -16,10 +20,10 @@ public sealed partial class ChiliPiperState
             UpdatedAt = now.AddDays(-90),
         };
         team.Members.Add(ChiliPiperSeed.CarolCloserId);
-        TeamList.Add(team);
+        _core.TeamList.Add(team);
     }
 
-    partial void SeedDistributions(DateTimeOffset now)
+    internal void SeedDistributions(DateTimeOffset now)
     {
         var leads = new Distribution
         {
@@ -38,19 +42,19 @@ public sealed partial class ChiliPiperState
         leads.Caps[ChiliPiperSeed.BobSellerId] = 20;
         leads.StateOf(ChiliPiperSeed.BobSellerId);
         leads.StateOf(ChiliPiperSeed.CarolCloserId);
-        DistributionList.Add(leads);
+        _core.DistributionList.Add(leads);
     }
 
-    partial void SeedRules(DateTimeOffset now)
+    internal void SeedRules(DateTimeOffset now)
     {
         var created = now.AddDays(-45);
-        RuleList.Add(Rule(ChiliPiperAdminSeed.EnterpriseUsRuleId, "NonOwnershipRule", ChiliPiperSeed.SalesWorkspaceId,
+        _core.RuleList.Add(Rule(ChiliPiperAdminSeed.EnterpriseUsRuleId, "NonOwnershipRule", ChiliPiperSeed.SalesWorkspaceId,
             "Enterprise leads in the US", created,
             Group("enterprise-us", "and",
                 FormCondition("country-us", "Country", "isAnyOf", new JsonArray("US", "United States")),
                 FormCondition("size-500", "CompanySize", ">=", 500))));
 
-        RuleList.Add(Rule(ChiliPiperAdminSeed.BrazilRuleId, "NonOwnershipRule", ChiliPiperSeed.SalesWorkspaceId,
+        _core.RuleList.Add(Rule(ChiliPiperAdminSeed.BrazilRuleId, "NonOwnershipRule", ChiliPiperSeed.SalesWorkspaceId,
             "Leads from Brazil", created,
             Group("brazil", "and", FormCondition("country-br", "Country", "equal", "Brazil"))));
 
@@ -64,9 +68,9 @@ public sealed partial class ChiliPiperState
                 ["searchOwnershipBy"] = "CrmIdOrEmail",
             });
         owner.TeamId = ChiliPiperSeed.SalesTeamId;
-        RuleList.Add(owner);
+        _core.RuleList.Add(owner);
 
-        RuleList.Add(Rule(ChiliPiperAdminSeed.SmallCustomerRuleId, "NonOwnershipRule", ChiliPiperSeed.CustomerSuccessWorkspaceId,
+        _core.RuleList.Add(Rule(ChiliPiperAdminSeed.SmallCustomerRuleId, "NonOwnershipRule", ChiliPiperSeed.CustomerSuccessWorkspaceId,
             "Customers under 500 employees", created,
             Group("small-customers", "and",
                 FormCondition("size-under-500", "CompanySize", "<", 500),
@@ -82,7 +86,7 @@ public sealed partial class ChiliPiperState
     /// <summary>New team members join the team's distributions as active (default weight unless one was set).</summary>
     internal void JoinTeamDistributions(Team team, IEnumerable<string> userIds)
     {
-        foreach (var distribution in DistributionList.Where(d => d.TeamId == team.Id))
+        foreach (var distribution in _core.DistributionList.Where(d => d.TeamId == team.Id))
         {
             foreach (var userId in userIds)
             {
@@ -99,7 +103,7 @@ public sealed partial class ChiliPiperState
     /// <summary>Users leaving a team stop receiving its distributions' assignments but keep their statistics.</summary>
     internal void LeaveTeamDistributions(Team team, IEnumerable<string> userIds, DateTimeOffset now)
     {
-        foreach (var distribution in DistributionList.Where(d => d.TeamId == team.Id))
+        foreach (var distribution in _core.DistributionList.Where(d => d.TeamId == team.Id))
         {
             foreach (var userId in userIds)
             {

@@ -4,8 +4,13 @@ using static Serverless.Sandbox.ChiliPiper.ChiliPiperSeed;
 
 namespace Serverless.Sandbox.ChiliPiper;
 
-public sealed partial class ChiliPiperState
+/// <summary>The booking flows' world: meeting types, scheduling links, routing sessions, Handoff and Concierge routers and their logs.</summary>
+public sealed class BookingState
 {
+    private readonly ChiliPiperState _core;
+
+    internal BookingState(ChiliPiperState core) => _core = core;
+
     internal List<MeetingType> MeetingTypeList { get; } = [];
 
     internal List<SchedulingLink> SchedulingLinkList { get; } = [];
@@ -26,9 +31,9 @@ public sealed partial class ChiliPiperState
     internal IEnumerable<MeetingType> MeetingTypesOf(ChiliPiperUser user) => MeetingTypeList.Where(t => user.Workspaces.Contains(t.WorkspaceId));
 
     /// <summary>Base of the public booking pages, on the tenant's subdomain.</summary>
-    internal string PublicUrl(string path) => $"https://{Tenant.Subdomain}.chilipiper.com/{path}";
+    internal string PublicUrl(string path) => $"https://{_core.Tenant.Subdomain}.chilipiper.com/{path}";
 
-    partial void SeedScheduling(DateTimeOffset now)
+    internal void SeedScheduling(DateTimeOffset now)
     {
         var created = now.AddDays(-90);
         MeetingTypeList.Add(new MeetingType
@@ -75,7 +80,7 @@ public sealed partial class ChiliPiperState
         });
     }
 
-    partial void SeedRouters(DateTimeOffset now)
+    internal void SeedRouters(DateTimeOffset now)
     {
         HandoffRouterList.Add(new HandoffRouter
         {

@@ -2,27 +2,32 @@ using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.ChiliPiper;
 
-public sealed partial class ChiliPiperState
+/// <summary>Meeting lifecycle (cancel, no-show, status), seeded meetings, and Distro routers with their scheduler runs.</summary>
+public sealed class MeetingsState
 {
+    private readonly ChiliPiperState _core;
+
+    internal MeetingsState(ChiliPiperState core) => _core = core;
+
     internal List<DistroRouter> DistroRouterList { get; } = [];
 
     internal List<ResourceSchedulerRun> SchedulerRunList { get; } = [];
 
-    public IReadOnlyList<ResourceSchedulerRun> GetSchedulerRuns() => Snapshot(SchedulerRunList);
+    public IReadOnlyList<ResourceSchedulerRun> GetSchedulerRuns() => _core.Snapshot(SchedulerRunList);
 
     /// <summary>
     /// The status a caller sees: a meeting nobody cancelled or marked reads as Completed once it has ended. The
     /// stored status stays Active, which availability ignores for past times anyway.
     /// </summary>
     internal string StatusOf(Meeting meeting)
-        => meeting.Status == MeetingStatuses.Active && meeting.End <= Time.GetUtcNow() ? MeetingStatuses.Completed : meeting.Status;
+        => meeting.Status == MeetingStatuses.Active && meeting.End <= _core.Time.GetUtcNow() ? MeetingStatuses.Completed : meeting.Status;
 
     /// <summary>
     /// Salesforce ids exist in a case-sensitive 15-character form and an 18-character form that appends a checksum;
     /// either finds the meeting.
     /// </summary>
     internal Meeting? FindMeetingByCrmEventId(string crmEventId)
-        => MeetingList.Find(m => m.CrmEventId is { } linked
+        => _core.MeetingList.Find(m => m.CrmEventId is { } linked
             && (string.Equals(linked, crmEventId, StringComparison.Ordinal)
                 || (linked.Length == 18 && crmEventId.Length == 15 && linked.StartsWith(crmEventId, StringComparison.Ordinal))
                 || (linked.Length == 15 && crmEventId.Length == 18 && crmEventId.StartsWith(linked, StringComparison.Ordinal))));
@@ -43,8 +48,8 @@ public sealed partial class ChiliPiperState
         }
 
         meeting.Status = MeetingStatuses.Canceled;
-        meeting.CanceledAt = Time.GetUtcNow();
-        if (meeting.DistributionId is { } distributionId && FindDistribution(distributionId) is { } distribution)
+        meeting.CanceledAt = _core.Time.GetUtcNow();
+        if (meeting.DistributionId is { } distributionId && _core.FindDistribution(distributionId) is { } distribution)
         {
             distribution.StateOf(meeting.AssigneeId).Cancelled++;
         }
@@ -55,7 +60,7 @@ public sealed partial class ChiliPiperState
     /// <summary>Marks a no-show, or says why it cannot be: only a meeting that has started and was not cancelled qualifies.</summary>
     internal string? MarkNoShow(Meeting meeting)
     {
-        var now = Time.GetUtcNow();
+        var now = _core.Time.GetUtcNow();
         var reason = StatusOf(meeting) switch
         {
             MeetingStatuses.Canceled => "Meeting is canceled",
@@ -70,7 +75,7 @@ public sealed partial class ChiliPiperState
 
         meeting.Status = MeetingStatuses.NoShow;
         meeting.NoShowAt = now;
-        if (meeting.DistributionId is { } distributionId && FindDistribution(distributionId) is { } distribution)
+        if (meeting.DistributionId is { } distributionId && _core.FindDistribution(distributionId) is { } distribution)
         {
             distribution.StateOf(meeting.AssigneeId).NoShow++;
         }
@@ -83,12 +88,12 @@ public sealed partial class ChiliPiperState
 
     internal ResourceSchedulerRun RunScheduler(DistroRouter router, string schedulerId)
     {
-        var run = new ResourceSchedulerRun(SandboxIds.NewUuid(), schedulerId, router.Id, Time.GetUtcNow());
+        var run = new ResourceSchedulerRun(SandboxIds.NewUuid(), schedulerId, router.Id, _core.Time.GetUtcNow());
         SchedulerRunList.Add(run);
         return run;
     }
 
-    partial void SeedMeetings(DateTimeOffset now)
+    internal void SeedMeetings(DateTimeOffset now)
     {
         // Whole hours keep the demo data readable; every time is relative to start-up so "upcoming" stays upcoming.
         var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
@@ -129,7 +134,7 @@ public sealed partial class ChiliPiperState
             meetingTypeId: ChiliPiperMeetingSeed.DemoMeetingTypeId, source: "SchedulingLink");
     }
 
-    partial void SeedDistro(DateTimeOffset now)
+    internal void SeedDistro(DateTimeOffset now)
     {
         var createdAt = now.AddDays(-60);
         DistroRouterList.Add(new DistroRouter
@@ -192,7 +197,7 @@ public sealed partial class ChiliPiperState
             CrmEventId = crmEventId,
             Location = "Zoom",
         };
-        MeetingList.Add(meeting);
+        _core.MeetingList.Add(meeting);
         return meeting;
     }
 }
