@@ -7,7 +7,7 @@ using Serverless.Sandbox.Infrastructure;
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Concierge routers, routing, booking and logs.</summary>
-internal static partial class ConciergeEndpoints
+internal static class ConciergeEndpoints
 {
     private const string Flow = "Concierge";
 
@@ -17,7 +17,7 @@ internal static partial class ConciergeEndpoints
         routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/routers/rest", ChiliPiperOperations.ConciergeRoute, state, RouteById);
         routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/routers/{routerSlug}/rest", ChiliPiperOperations.ConciergeRouteBySlug, state, RouteBySlug);
         routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/routing/{routingId}/schedule-simple", ChiliPiperOperations.ConciergeSchedule, state, Schedule);
-        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/logs", ChiliPiperOperations.ConciergeLogs, state, Logs);
+        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/logs", ChiliPiperOperations.ConciergeLogs, state, ConciergeLogEndpoints.Logs);
         return routes;
     }
 
@@ -110,7 +110,7 @@ internal static partial class ConciergeEndpoints
         return router is null ? RouterNotFound(slug) : Route(call, body, router);
     }
 
-    private static IResult RouterNotFound(string reference)
+    internal static IResult RouterNotFound(string reference)
         => ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "ConciergeRouterNotFound", $"Concierge router {reference} not found");
 
     private static IResult Route(ChiliPiperCall call, JsonBody body, ConciergeRouter router)

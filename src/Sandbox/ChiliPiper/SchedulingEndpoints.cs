@@ -7,7 +7,7 @@ using Serverless.Sandbox.Infrastructure;
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Scheduling links, availability and link booking.</summary>
-internal static partial class SchedulingEndpoints
+internal static class SchedulingEndpoints
 {
     private const string Flow = "SchedulingLink";
 
@@ -27,7 +27,7 @@ internal static partial class SchedulingEndpoints
             (call, body) => List(call, body, SchedulingLinkKind.Ownership));
         routes.MapChiliPiperOperation(HttpMethods.Post, links + "/init-simple", ChiliPiperOperations.SchedulingLinkInit, state, Init);
         routes.MapChiliPiperOperation(HttpMethods.Post, links + "/routing/{routeId}/schedule-simple", ChiliPiperOperations.SchedulingLinkSchedule, state, Schedule);
-        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/availability/slots", ChiliPiperOperations.AvailabilitySlots, state, Slots);
+        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/availability/slots", ChiliPiperOperations.AvailabilitySlots, state, AvailabilityEndpoints.Slots);
         return routes;
     }
 

@@ -5,14 +5,15 @@ using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.ChiliPiper;
 
-internal static partial class SchedulingEndpoints
+/// <summary>The availability endpoint: free slots of a meeting type's attendees over a window.</summary>
+internal static class AvailabilityEndpoints
 {
     private static readonly HashSet<string> UserAttendeeTypes = new(StringComparer.Ordinal) { "ManuallyAssigned", "AssignedViaTeam", "AdditionalAttendee" };
 
     /// <summary>One requested attendee: a user, or a round robin whose next free member attends.</summary>
     private sealed record SlotAttendee(string Type, string? UserId, string? TeamId, string? DistributionId, IReadOnlyList<string>? UserIds, bool Required);
 
-    private static IResult Slots(ChiliPiperCall call, JsonBody body)
+    internal static IResult Slots(ChiliPiperCall call, JsonBody body)
     {
         if (!TryParseSlots(body, out var attendees, out var typeId, out var timestamp, out var window, out var overrides))
         {

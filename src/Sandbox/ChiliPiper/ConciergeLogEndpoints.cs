@@ -5,11 +5,12 @@ using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.ChiliPiper;
 
-internal static partial class ConciergeEndpoints
+/// <summary>The Concierge log endpoint: routings of a time window, paged.</summary>
+internal static class ConciergeLogEndpoints
 {
     private static readonly TimeSpan MaxLogWindow = TimeSpan.FromDays(30);
 
-    private static IResult Logs(ChiliPiperCall call)
+    internal static IResult Logs(ChiliPiperCall call)
     {
         var query = call.Query;
         string? Read(string name) => query.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
@@ -50,7 +51,7 @@ internal static partial class ConciergeEndpoints
         var state = call.State;
         if (!state.Booking.ConciergeRouterList.Exists(r => r.Id == routerId && r.WorkspaceId == workspaceId))
         {
-            return RouterNotFound(routerId);
+            return ConciergeEndpoints.RouterNotFound(routerId);
         }
 
         var entries = state.Booking.ConciergeLogList
