@@ -148,6 +148,30 @@ internal static class BookingWire
     public static IResult SessionNotFound(string routingId)
         => ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "RoutingSessionNotFound", $"Routing session {routingId} not found");
 
+    /// <summary>
+    /// What every schedule call checks first, in the vendor's order: the routing session of <paramref name="flow"/>
+    /// (404 otherwise), then the body (400). Returns that refusal, or null with both in hand.
+    /// </summary>
+    public static IResult? OpenSchedule(
+        ChiliPiperCall call, string routingId, string flow, JsonBody body, out RoutingSession session, out ScheduleRequest request)
+    {
+        session = null!;
+        request = null!;
+        if (call.State.Booking.FindSession(routingId) is not { } found || found.Flow != flow)
+        {
+            return SessionNotFound(routingId);
+        }
+
+        if (!ScheduleRequest.TryParse(body, out var parsed))
+        {
+            return ChiliPiperErrors.InvalidBody();
+        }
+
+        session = found;
+        request = parsed!;
+        return null;
+    }
+
     public static IResult MeetingTypeNotFound(string meetingTypeId)
         => ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "MeetingTypeNotFound", $"Meeting type {meetingTypeId} not found");
 }

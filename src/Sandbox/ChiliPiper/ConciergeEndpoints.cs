@@ -200,21 +200,14 @@ internal static class ConciergeEndpoints
 
     private static IResult Schedule(ChiliPiperCall call, JsonBody body)
     {
-        var routingId = call.Route("routingId") ?? string.Empty;
-        var session = call.State.Booking.FindSession(routingId);
-        if (session is null || session.Flow != Flow)
+        if (BookingWire.OpenSchedule(call, call.Route("routingId") ?? string.Empty, Flow, body, out var session, out var request) is { } refusal)
         {
-            return BookingWire.SessionNotFound(routingId);
-        }
-
-        if (!ScheduleRequest.TryParse(body, out var request))
-        {
-            return ChiliPiperErrors.InvalidBody();
+            return refusal;
         }
 
         var outcome = session.NotBookableReason is not null || !session.Targets.TryGetValue(string.Empty, out var target)
             ? BookingOutcome.Failed(session.NotBookableReason ?? "nothing to book in this routing")
-            : BookingDesk.Book(call.State, session, target, request!.StartTime, request.Details, call.Now);
+            : BookingDesk.Book(call.State, session, target, request.StartTime, request.Details, call.Now);
         return BookingWire.Outcome(outcome);
     }
 }

@@ -278,19 +278,12 @@ internal static class SchedulingEndpoints
 
     private static IResult Schedule(ChiliPiperCall call, JsonBody body)
     {
-        var routeId = call.Route("routeId") ?? string.Empty;
-        var session = call.State.Booking.FindSession(routeId);
-        if (session is null || session.Flow != Flow)
+        if (BookingWire.OpenSchedule(call, call.Route("routeId") ?? string.Empty, Flow, body, out var session, out var request) is { } refusal)
         {
-            return BookingWire.SessionNotFound(routeId);
+            return refusal;
         }
 
-        if (!ScheduleRequest.TryParse(body, out var request))
-        {
-            return ChiliPiperErrors.InvalidBody();
-        }
-
-        var outcome = BookingDesk.Book(call.State, session, session.Targets[string.Empty], request!.StartTime, request.Details, call.Now);
+        var outcome = BookingDesk.Book(call.State, session, session.Targets[string.Empty], request.StartTime, request.Details, call.Now);
         return BookingWire.Outcome(outcome);
     }
 }
