@@ -56,7 +56,7 @@ public static class SandboxSwitch
 
         string[] keys =
         [
-            $"{PilotStatusSection}:ApiKey", $"{ChiliPiperSection}:ApiKey",
+            $"{PilotStatusSection}:ApiKey", $"{PilotStatusSection}:ApiKeyId", $"{ChiliPiperSection}:ApiKey",
             $"{PilotStatusSection}:BaseUrl", $"{ChiliPiperSection}:BaseUrl",
         ];
         var managed = string.Equals(configuration["Credentials:Mode"], "Managed", StringComparison.OrdinalIgnoreCase);
@@ -85,11 +85,13 @@ public static class SandboxSwitch
         {
             // Real keys from the environment are never sent to the twin: the demo ones replace them.
             settings[$"{PilotStatusSection}:ApiKey"] = SandboxCredentials.PilotStatusNumberKey1;
+            settings[$"{PilotStatusSection}:ApiKeyId"] = "";
             settings[$"{ChiliPiperSection}:ApiKey"] = SandboxCredentials.ChiliPiperAdminToken;
         }
         else
         {
             settings[$"{PilotStatusSection}:ApiKey"] = "";
+            settings[$"{PilotStatusSection}:ApiKeyId"] = "";
             settings[$"{ChiliPiperSection}:ApiKey"] = "";
         }
 

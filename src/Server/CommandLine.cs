@@ -18,6 +18,7 @@ internal sealed record CommandLine(string Command, bool Sandbox, bool Help, stri
         Configuration (environment variables use __ in place of :):
           PilotStatus__ApiKey, ChiliPiper__ApiKey      server-wide upstream credentials (single-user mode)
           PilotStatus__BaseUrl, ChiliPiper__BaseUrl    upstream locations
+          PilotStatus__ApiKeyId, __WhatsAppNumberId    stdio: the key id and number a request's headers would name
           Credentials__Mode                            PassThrough (default) or Managed (keys held by the gateway)
           KeyVault__Uri, Secrets__<name>               where managed keys are read from
           Clients__<id>__KeySha256, __Numbers, ...     managed clients and their grants (client-key prints them)

@@ -1,16 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using ModelContextProtocol.Server;
 using Serverless.Gateway;
-using Serverless.Sandbox;
-using Serverless.Gateway.Booking;
-using Serverless.Gateway.Callers;
-using Serverless.Gateway.Secrets;
-using Serverless.Gateway.Selection;
 using Serverless.Gateway.Telemetry;
-using Serverless.Tools;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Upstreams;
+using Serverless.Sandbox;
 
 namespace Serverless.Server;
 
@@ -34,66 +25,16 @@ internal static class StdioCommand
                 : "serverless-mcp-gateway: no upstream key is configured, so this is the sandbox (the offline twin of Pilot Status and Chili Piper); set PilotStatus__ApiKey and/or ChiliPiper__ApiKey for the real APIs.");
         }
 
-        var configuration = builder.Configuration;
-        var catalog = ToolCatalog.CreateDefault();
-        var (selection, selectionError) = ToolSelectionParser.Parse(catalog, null, false,
-            configuration["Selection:Toolsets"], configuration["Selection:Tools"], configuration["Selection:ExcludeTools"], configuration["Selection:ReadOnly"]);
-        if (selection is null)
+        if (!builder.Services.TryAddMcpGatewayOverStdio(builder.Configuration, out var error))
         {
-            await Console.Error.WriteLineAsync(selectionError);
+            await Console.Error.WriteLineAsync(error);
             return 2;
         }
 
-        IReadOnlyList<ToolEntry> tools;
-        if (string.Equals(configuration["Credentials:Mode"], nameof(CredentialsMode.Managed), StringComparison.OrdinalIgnoreCase))
-        {
-            // Managed over stdio: the process acts as one configured client, named by its key, within that client's grant.
-            var clients = new ClientRegistry();
-            clients.Load(configuration.GetSection(ClientOptions.Section));
-            if (clients.Authenticate(NonEmpty(configuration["Credentials:ClientKey"])) is not { } identity)
-            {
-                await Console.Error.WriteLineAsync("Managed credentials: set Credentials__ClientKey to the key of a configured client (Clients__<id>__KeySha256).");
-                return 2;
-            }
-
-            var number = NonEmpty(configuration[$"{UpstreamOptions.PilotStatusSection}:WhatsAppNumberId"]);
-            builder.Services.AddScoped(_ => new CurrentCaller { Identity = identity, NumberHeader = number });
-            builder.Services.AddScoped(_ => new CallerCredentials());
-            builder.Services.AddGatewayTools(configuration);
-            builder.Services.AddManagedCredentials(configuration);
-            tools = selection.Apply(catalog, _ => true).Where(e => identity.Grant.Excludes(e) is null).ToArray();
-        }
-        else
-        {
-            builder.Services.AddScoped(_ => CredentialsFrom(configuration));
-            builder.Services.AddGatewayTools(configuration);
-            var credentials = CredentialsFrom(configuration);
-            if (!credentials.HasAny)
-            {
-                await Console.Error.WriteLineAsync("No upstream credential: set PilotStatus__ApiKey and/or ChiliPiper__ApiKey, or pass --sandbox.");
-                return 2;
-            }
-
-            tools = selection.Apply(catalog, credentials.Has);
-        }
-
-        builder.Services.AddBookingLedger(configuration);
-        builder.Services.AddGatewayTelemetry(configuration);
-        builder.Services.AddMcpServer().WithStdioServerTransport();
-        builder.Services.AddOptions<McpServerOptions>().Configure<ILoggerFactory>((options, loggers) =>
-            McpServerOptionsFactory.Configure(options, tools, loggers.CreateLogger("Serverless.Gateway.Audit")));
+        builder.Services.AddGatewayTelemetry(builder.Configuration);
 
         using var host = builder.Build();
         await host.RunAsync();
         return 0;
     }
-
-    private static CallerCredentials CredentialsFrom(IConfiguration configuration) => new()
-    {
-        PilotStatusApiKey = NonEmpty(configuration[$"{UpstreamOptions.PilotStatusSection}:ApiKey"]),
-        WhatsAppNumberId = NonEmpty(configuration[$"{UpstreamOptions.PilotStatusSection}:WhatsAppNumberId"]),
-        ChiliPiperToken = NonEmpty(configuration[$"{UpstreamOptions.ChiliPiperSection}:ApiKey"]),
-    };
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

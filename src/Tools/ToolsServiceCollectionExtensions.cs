@@ -42,6 +42,13 @@ public static class ToolsServiceCollectionExtensions
         // The client enforces its own per-attempt timeout, so the HttpClient's must not cut in first.
         services.AddHttpClient<PilotStatusClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHttpClient<ChiliPiperClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+
+        // The thin client of each API area, over the two clients above; tool classes take the one they call.
+        foreach (var area in typeof(UpstreamArea).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(UpstreamArea))))
+        {
+            services.TryAddTransient(area);
+        }
+
         return services;
     }
 }

@@ -85,6 +85,41 @@ public sealed class CSharpClientTests
     }
 
     [Fact]
+    public async Task Stdio_sends_a_configured_pilot_status_key_id_and_number_like_request_headers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var upstream = await RecordingUpstream.StartAsync();
+        await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = "dotnet",
+            Arguments = [RepoPaths.ServerDll, "stdio"],
+            EnvironmentVariables = new Dictionary<string, string?>
+            {
+                ["Sandbox__Enabled"] = "false",
+                ["PilotStatus__ApiKey"] = null,
+                ["ChiliPiper__ApiKey"] = null,
+                ["PilotStatus__ApiKeyId"] = "key_from_configuration",
+                ["PilotStatus__WhatsAppNumberId"] = "num_from_configuration",
+                ["PilotStatus__BaseUrl"] = new Uri(upstream.BaseAddress, "ps").ToString(),
+                ["ChiliPiper__BaseUrl"] = new Uri(upstream.BaseAddress, "cp").ToString(),
+            },
+        }), cancellationToken: ct);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: ct)).Select(t => t.Name).ToHashSet();
+        var conversations = await client.CallToolAsync("conversations_list", cancellationToken: ct);
+
+        // A key id is a Pilot Status credential: its tools are served, Chili Piper's (no token) are not.
+        Assert.Contains("conversations_list", tools);
+        Assert.DoesNotContain("tenant-get", tools);
+        Assert.True(conversations.IsError is not true, Text(conversations));
+        var ps = Assert.Single(upstream.Requests.ToArray());
+        Assert.Equal(("GET", "/ps/v1/conversations"), (ps.Method, ps.PathAndQuery));
+        Assert.Equal("key_from_configuration", ps.Headers["x-api-key-id"]);
+        Assert.Equal("num_from_configuration", ps.Headers["x-whatsapp-number-id"]);
+        Assert.False(ps.Headers.ContainsKey("x-api-key"));
+    }
+
+    [Fact]
     public async Task A_server_holding_keys_warns_when_it_listens_beyond_loopback()
     {
         await using var upstream = await RecordingUpstream.StartAsync();

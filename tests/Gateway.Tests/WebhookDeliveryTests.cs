@@ -65,7 +65,7 @@ public sealed class WebhookDeliveryTests
         time.Advance(TimeSpan.FromSeconds(2));
         var delivered = await receiver.WaitForAsync(r => r.Event == "message.delivered");
 
-        var secret = host.Sandbox.State.PilotStatus.GetWebhookSecret(webhookId);
+        var secret = host.Sandbox.State.PilotStatus.Webhooks.GetWebhookSecret(webhookId);
         Assert.Equal("whsec_sandbox_" + webhookId, secret);
         foreach (var (request, name, status) in new[] { (sent, "message.sent", "SENT"), (delivered, "message.delivered", "DELIVERED") })
         {
@@ -101,7 +101,7 @@ public sealed class WebhookDeliveryTests
         // Exactly one delivery per transition, however often the clock is read.
         time.Advance(TimeSpan.FromSeconds(30));
         await Call(client, "message_get", new() { ["messageId"] = messageId });
-        await Eventually(() => host.Sandbox.State.PilotStatus.GetPendingDeliveryCount() == 0);
+        await Eventually(() => host.Sandbox.State.PilotStatus.Webhooks.GetPendingDeliveryCount() == 0);
         Assert.Equal(2, receiver.Requests.Count);
     }
 
@@ -127,7 +127,7 @@ public sealed class WebhookDeliveryTests
 
         time.Advance(TimeSpan.FromSeconds(1.5));
         var first = await receiver.WaitForAsync(_ => true);
-        await Eventually(() => host.Sandbox.State.PilotStatus.GetWebhookLogs(webhookId).Count == 1);
+        await Eventually(() => host.Sandbox.State.PilotStatus.Webhooks.GetWebhookLogs(webhookId).Count == 1);
 
         // The first retry waits 1 s of sandbox time: half of it is not enough, however long we wait in real time.
         time.Advance(TimeSpan.FromSeconds(0.5));
@@ -136,7 +136,7 @@ public sealed class WebhookDeliveryTests
 
         time.Advance(TimeSpan.FromSeconds(0.6));
         var second = await receiver.WaitForAsync(r => !ReferenceEquals(r, first));
-        await Eventually(() => host.Sandbox.State.PilotStatus.GetWebhookLogs(webhookId).Count == 2);
+        await Eventually(() => host.Sandbox.State.PilotStatus.Webhooks.GetWebhookLogs(webhookId).Count == 2);
 
         Assert.Equal(first.Body, second.Body);
         Assert.Equal(first.Header("X-PilotStatus-Delivery"), second.Header("X-PilotStatus-Delivery"));
@@ -177,16 +177,16 @@ public sealed class WebhookDeliveryTests
         time.Advance(TimeSpan.FromSeconds(1.5));
         foreach (var (attempts, wait) in new[] { (1, 1), (2, 2), (3, 4) })
         {
-            await Eventually(() => host.Sandbox.State.PilotStatus.GetWebhookLogs(webhookId).Count == attempts);
+            await Eventually(() => host.Sandbox.State.PilotStatus.Webhooks.GetWebhookLogs(webhookId).Count == attempts);
             time.Advance(TimeSpan.FromSeconds(wait));
         }
 
-        await Eventually(() => host.Sandbox.State.PilotStatus.GetWebhookLogs(webhookId).Count == 4);
-        await Eventually(() => host.Sandbox.State.PilotStatus.GetPendingDeliveryCount() == 0);
+        await Eventually(() => host.Sandbox.State.PilotStatus.Webhooks.GetWebhookLogs(webhookId).Count == 4);
+        await Eventually(() => host.Sandbox.State.PilotStatus.Webhooks.GetPendingDeliveryCount() == 0);
         time.Advance(TimeSpan.FromMinutes(5));
         await Task.Delay(TimeSpan.FromMilliseconds(600), Ct);
         Assert.Equal(4, receiver.Requests.Count);
-        Assert.All(host.Sandbox.State.PilotStatus.GetWebhookLogs(webhookId), l => Assert.Equal("FAILED", l.Status));
+        Assert.All(host.Sandbox.State.PilotStatus.Webhooks.GetWebhookLogs(webhookId), l => Assert.Equal("FAILED", l.Status));
     }
 
     [Fact]
@@ -206,11 +206,11 @@ public sealed class WebhookDeliveryTests
 
         time.Advance(TimeSpan.FromSeconds(4));
         await receiver.WaitForAsync(r => r.Path == "/all" && r.Event == "message.delivered");
-        await Eventually(() => host.Sandbox.State.PilotStatus.GetPendingDeliveryCount() == 0);
+        await Eventually(() => host.Sandbox.State.PilotStatus.Webhooks.GetPendingDeliveryCount() == 0);
 
         Assert.All(receiver.Requests, r => Assert.Equal("/all", r.Path));
         Assert.Equal(["message.sent", "message.delivered"], receiver.Requests.Select(r => r.Event));
-        Assert.Empty(host.Sandbox.State.PilotStatus.GetWebhookLogs(Id(empty)));
+        Assert.Empty(host.Sandbox.State.PilotStatus.Webhooks.GetWebhookLogs(Id(empty)));
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class WebhookDeliveryTests
         await Call(client, "messages_send", new() { ["destinationNumber"] = "+5511955550000", ["templateId"] = "order_update", ["variables"] = new Dictionary<string, string> { ["name"] = "Rita", ["order"] = "B-7" } });
 
         time.Advance(TimeSpan.FromSeconds(1.5));
-        await Eventually(() => host.Sandbox.State.PilotStatus.GetPublishedEvents().Any(e => e.Event == "message.sent"));
+        await Eventually(() => host.Sandbox.State.PilotStatus.Webhooks.GetPublishedEvents().Any(e => e.Event == "message.sent"));
         await Call(client, "webhooks_update", new() { ["id"] = webhookId, ["active"] = true });
         time.Advance(TimeSpan.FromSeconds(2));
 

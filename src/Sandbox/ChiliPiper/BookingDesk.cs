@@ -49,7 +49,7 @@ internal static class BookingDesk
             FormData = formData ?? new Dictionary<string, string>(),
             NotBookableReason = notBookableReason,
         };
-        state.RoutingSessionList.Add(session);
+        state.Booking.RoutingSessionList.Add(session);
         return session;
     }
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using System.Xml;
 using Microsoft.AspNetCore.Http;
 using Serverless.Sandbox.Infrastructure;
+using Serverless.Wire;
 
 namespace Serverless.Sandbox.ChiliPiper;
 
@@ -43,7 +42,7 @@ internal sealed record ScheduleRequest(DateTimeOffset StartTime, BookingDetails 
 }
 
 /// <summary>Reading and writing the booking flows' wire shapes.</summary>
-internal static partial class BookingWire
+internal static class BookingWire
 {
     public static string Instant(DateTimeOffset value) => value.UtcDateTime.ToString(UtcInstantConverter.Format, CultureInfo.InvariantCulture);
 
@@ -52,41 +51,7 @@ internal static partial class BookingWire
         : $"{value.TotalMinutes:0} minutes";
 
     /// <summary>Scala-style ('7 days', '30 minutes') or ISO-8601 ('P7D') durations, as the API accepts both.</summary>
-    public static TimeSpan? ParseDuration(string? text)
-    {
-        var value = text?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (value[0] is 'P' or 'p')
-        {
-            try
-            {
-                return XmlConvert.ToTimeSpan(value.ToUpperInvariant());
-            }
-            catch (Exception e) when (e is FormatException or OverflowException)
-            {
-                return null;
-            }
-        }
-
-        var match = ScalaDuration().Match(value);
-        if (!match.Success || !long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > 100_000)
-        {
-            return null;
-        }
-
-        return match.Groups[2].Value.ToLowerInvariant() switch
-        {
-            "d" or "day" or "days" => TimeSpan.FromDays(amount),
-            "h" or "hour" or "hours" => TimeSpan.FromHours(amount),
-            "m" or "min" or "mins" or "minute" or "minutes" => TimeSpan.FromMinutes(amount),
-            "s" or "sec" or "secs" or "second" or "seconds" => TimeSpan.FromSeconds(amount),
-            _ => null,
-        };
-    }
+    public static TimeSpan? ParseDuration(string? text) => WireFormat.ParseDuration(text);
 
     /// <summary>Reads an optional <c>{startsAt, duration}</c> member: false when malformed, a null window when absent.</summary>
     public static bool TryInterval(JsonElement obj, string name, out Window? window)
@@ -183,9 +148,30 @@ internal static partial class BookingWire
     public static IResult SessionNotFound(string routingId)
         => ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "RoutingSessionNotFound", $"Routing session {routingId} not found");
 
+    /// <summary>
+    /// What every schedule call checks first, in the vendor's order: the routing session of <paramref name="flow"/>
+    /// (404 otherwise), then the body (400). Returns that refusal, or null with both in hand.
+    /// </summary>
+    public static IResult? OpenSchedule(
+        ChiliPiperCall call, string routingId, string flow, JsonBody body, out RoutingSession session, out ScheduleRequest request)
+    {
+        session = null!;
+        request = null!;
+        if (call.State.Booking.FindSession(routingId) is not { } found || found.Flow != flow)
+        {
+            return SessionNotFound(routingId);
+        }
+
+        if (!ScheduleRequest.TryParse(body, out var parsed))
+        {
+            return ChiliPiperErrors.InvalidBody();
+        }
+
+        session = found;
+        request = parsed!;
+        return null;
+    }
+
     public static IResult MeetingTypeNotFound(string meetingTypeId)
         => ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "MeetingTypeNotFound", $"Meeting type {meetingTypeId} not found");
-
-    [GeneratedRegex(@"^(\d+)\s*([A-Za-z]+)$")]
-    private static partial Regex ScalaDuration();
 }

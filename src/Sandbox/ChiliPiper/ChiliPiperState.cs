@@ -3,42 +3,39 @@ using System.Text;
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>
-/// In-memory Chili Piper organization. All mutation happens under <see cref="Sync"/>; public accessors return
-/// snapshots so tests can enumerate without holding the lock.
+/// In-memory Chili Piper organization: tenant, users, workspaces, tokens, teams, distributions, rules and meetings,
+/// composed with one state type per API area (<see cref="Admin"/>, <see cref="Booking"/>, <see cref="Meetings"/>). All of
+/// it shares one lock, <see cref="Sync"/>; public accessors return snapshots so tests can enumerate without holding it.
 /// </summary>
-public sealed partial class ChiliPiperState
+public sealed class ChiliPiperState
 {
     internal ChiliPiperState(TimeProvider time)
     {
         Time = time;
+        Admin = new AdminState(this);
+        Booking = new BookingState(this);
+        Meetings = new MeetingsState(this);
+
+        // The organization first, then each area's own data, in an order where every area finds what it builds on.
         var now = time.GetUtcNow();
         ChiliPiperSeed.Populate(this, now);
-        SeedTeams(now);
-        SeedDistributions(now);
-        SeedRules(now);
-        SeedMeetings(now);
-        SeedScheduling(now);
-        SeedRouters(now);
-        SeedDistro(now);
+        Admin.SeedTeams(now);
+        Admin.SeedDistributions(now);
+        Admin.SeedRules(now);
+        Meetings.SeedMeetings(now);
+        Booking.SeedScheduling(now);
+        Booking.SeedRouters(now);
+        Meetings.SeedDistro(now);
     }
 
-    // Each API area seeds its own data from its own file; an area without seed data simply has no body.
-    partial void SeedTeams(DateTimeOffset now);
+    /// <summary>Teams, distributions and rules: seed data and membership ripple effects.</summary>
+    public AdminState Admin { get; }
 
-    partial void SeedDistributions(DateTimeOffset now);
+    /// <summary>Meeting types, scheduling links, routing sessions, Handoff and Concierge routers.</summary>
+    public BookingState Booking { get; }
 
-    partial void SeedRules(DateTimeOffset now);
-
-    partial void SeedMeetings(DateTimeOffset now);
-
-    /// <summary>Scheduling links and meeting types.</summary>
-    partial void SeedScheduling(DateTimeOffset now);
-
-    /// <summary>Handoff, Concierge and Distro routers.</summary>
-    partial void SeedRouters(DateTimeOffset now);
-
-    /// <summary>Distro routers and their schedulers.</summary>
-    partial void SeedDistro(DateTimeOffset now);
+    /// <summary>Meeting lifecycle and Distro routers.</summary>
+    public MeetingsState Meetings { get; }
 
     public TimeProvider Time { get; }
 
@@ -62,10 +59,6 @@ public sealed partial class ChiliPiperState
 
     public IReadOnlyList<ChiliPiperUser> GetUsers() => Snapshot(UserList);
 
-    public IReadOnlyList<Workspace> GetWorkspaces() => Snapshot(WorkspaceList);
-
-    public IReadOnlyList<ChiliPiperApiToken> GetTokens() => Snapshot(TokenList);
-
     public IReadOnlyList<Team> GetTeams() => Snapshot(TeamList);
 
     public IReadOnlyList<Distribution> GetDistributions() => Snapshot(DistributionList);
@@ -73,17 +66,6 @@ public sealed partial class ChiliPiperState
     public IReadOnlyList<RoutingRule> GetRules() => Snapshot(RuleList);
 
     public IReadOnlyList<Meeting> GetMeetings() => Snapshot(MeetingList);
-
-    /// <summary>Adds (or replaces) a token with a custom permission set, e.g. to exercise a specific 403.</summary>
-    public void RegisterToken(string token, params string[] permissions)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        lock (Sync)
-        {
-            TokenList.RemoveAll(t => t.Token == token);
-            TokenList.Add(new ChiliPiperApiToken { Token = token, Name = "Custom token", Permissions = permissions });
-        }
-    }
 
     internal ChiliPiperApiToken? FindToken(string token) => TokenList.Find(t => t.Token == token);
 
@@ -137,7 +119,7 @@ public sealed partial class ChiliPiperState
         return slug;
     }
 
-    private T[] Snapshot<T>(List<T> source)
+    internal T[] Snapshot<T>(List<T> source)
     {
         lock (Sync)
         {

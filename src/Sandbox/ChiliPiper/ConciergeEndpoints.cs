@@ -7,7 +7,7 @@ using Serverless.Sandbox.Infrastructure;
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Concierge routers, routing, booking and logs.</summary>
-internal static partial class ConciergeEndpoints
+internal static class ConciergeEndpoints
 {
     private const string Flow = "Concierge";
 
@@ -17,7 +17,7 @@ internal static partial class ConciergeEndpoints
         routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/routers/rest", ChiliPiperOperations.ConciergeRoute, state, RouteById);
         routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/routers/{routerSlug}/rest", ChiliPiperOperations.ConciergeRouteBySlug, state, RouteBySlug);
         routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/routing/{routingId}/schedule-simple", ChiliPiperOperations.ConciergeSchedule, state, Schedule);
-        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/logs", ChiliPiperOperations.ConciergeLogs, state, Logs);
+        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/concierge/logs", ChiliPiperOperations.ConciergeLogs, state, ConciergeLogEndpoints.Logs);
         return routes;
     }
 
@@ -25,7 +25,7 @@ internal static partial class ConciergeEndpoints
     {
         var workspaceId = call.Query.TryGetValue("workspaceId", out var raw) ? raw.ToString() : null;
         var routers = new JsonArray();
-        foreach (var router in call.State.ConciergeRouterList.Where(r => string.IsNullOrEmpty(workspaceId) || r.WorkspaceId == workspaceId))
+        foreach (var router in call.State.Booking.ConciergeRouterList.Where(r => string.IsNullOrEmpty(workspaceId) || r.WorkspaceId == workspaceId))
         {
             routers.Add(new JsonObject { ["router"] = RouterView(router), ["dataFields"] = new JsonArray(), ["workspaceId"] = router.WorkspaceId });
         }
@@ -99,18 +99,18 @@ internal static partial class ConciergeEndpoints
             return ChiliPiperErrors.InvalidBody();
         }
 
-        var router = call.State.ConciergeRouterList.Find(r => r.Id == routerId);
+        var router = call.State.Booking.ConciergeRouterList.Find(r => r.Id == routerId);
         return router is null ? RouterNotFound(routerId) : Route(call, body, router);
     }
 
     private static IResult RouteBySlug(ChiliPiperCall call, JsonBody body)
     {
         var slug = call.Route("routerSlug") ?? string.Empty;
-        var router = call.State.ConciergeRouterList.Find(r => r.Slug == slug);
+        var router = call.State.Booking.ConciergeRouterList.Find(r => r.Slug == slug);
         return router is null ? RouterNotFound(slug) : Route(call, body, router);
     }
 
-    private static IResult RouterNotFound(string reference)
+    internal static IResult RouterNotFound(string reference)
         => ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "ConciergeRouterNotFound", $"Concierge router {reference} not found");
 
     private static IResult Route(ChiliPiperCall call, JsonBody body, ConciergeRouter router)
@@ -133,7 +133,7 @@ internal static partial class ConciergeEndpoints
         var state = call.State;
         var matched = router.Rules.FirstOrDefault(r => RuleConditions.Matches(r.Conditions, form));
         var action = matched?.Action ?? router.CatchAll;
-        var type = action.MeetingTypeId is { } typeId ? state.FindMeetingType(typeId) : null;
+        var type = action.MeetingTypeId is { } typeId ? state.Booking.FindMeetingType(typeId) : null;
         var notBookable = action.Disqualify || type is null
             ? $"the lead was not allowed to schedule ({matched?.Name ?? "catch-all"})"
             : window is null
@@ -141,7 +141,7 @@ internal static partial class ConciergeEndpoints
                 : null;
         var session = BookingDesk.Open(state, Flow, router.WorkspaceId, router.Id, call.Now, guestEmail: guestEmail,
             guestTimeZone: form.GetValueOrDefault("Timezone"), formData: form, notBookableReason: notBookable);
-        state.ConciergeLogList.Add(new ConciergeLogEntry
+        state.Booking.ConciergeLogList.Add(new ConciergeLogEntry
         {
             Id = SandboxIds.NewUuid(),
             RouterId = router.Id,
@@ -152,7 +152,7 @@ internal static partial class ConciergeEndpoints
             MatchedRouteId = matched?.Id,
             MatchedRuleId = matched?.RuleId,
             Disqualified = action.Disqualify || type is null,
-            SourceUrl = state.PublicUrl("concierge/" + router.Slug),
+            SourceUrl = state.Booking.PublicUrl("concierge/" + router.Slug),
         });
 
         var result = new JsonObject { ["routingId"] = session.Id };
@@ -182,7 +182,7 @@ internal static partial class ConciergeEndpoints
         }
         else
         {
-            result["routingLink"] = state.PublicUrl($"concierge/{router.Slug}?routingId={session.Id}");
+            result["routingLink"] = state.Booking.PublicUrl($"concierge/{router.Slug}?routingId={session.Id}");
         }
 
         result["schedulingAllowed"] = true;
@@ -200,21 +200,14 @@ internal static partial class ConciergeEndpoints
 
     private static IResult Schedule(ChiliPiperCall call, JsonBody body)
     {
-        var routingId = call.Route("routingId") ?? string.Empty;
-        var session = call.State.FindSession(routingId);
-        if (session is null || session.Flow != Flow)
+        if (BookingWire.OpenSchedule(call, call.Route("routingId") ?? string.Empty, Flow, body, out var session, out var request) is { } refusal)
         {
-            return BookingWire.SessionNotFound(routingId);
-        }
-
-        if (!ScheduleRequest.TryParse(body, out var request))
-        {
-            return ChiliPiperErrors.InvalidBody();
+            return refusal;
         }
 
         var outcome = session.NotBookableReason is not null || !session.Targets.TryGetValue(string.Empty, out var target)
             ? BookingOutcome.Failed(session.NotBookableReason ?? "nothing to book in this routing")
-            : BookingDesk.Book(call.State, session, target, request!.StartTime, request.Details, call.Now);
+            : BookingDesk.Book(call.State, session, target, request.StartTime, request.Details, call.Now);
         return BookingWire.Outcome(outcome);
     }
 }

@@ -22,7 +22,7 @@ internal static class CrmEndpoints
     private static IResult WithLinkedMeeting(ChiliPiperCall call, Func<ChiliPiperCall, Meeting, IResult> handle)
     {
         var crmEventId = call.Route("crmEventId") ?? string.Empty;
-        var meeting = call.State.FindMeetingByCrmEventId(crmEventId);
+        var meeting = call.State.Meetings.FindMeetingByCrmEventId(crmEventId);
         return meeting is null
             ? MeetingsEndpoints.MeetingNotFound($"No meeting is linked to CRM event {crmEventId}")
             : handle(call, meeting);

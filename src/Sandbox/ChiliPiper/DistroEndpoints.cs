@@ -15,7 +15,7 @@ internal static class DistroEndpoints
     }
 
     private static IResult ListRouters(ChiliPiperCall call)
-        => Results.Json(new DistroRouterList(call.State.DistroRouterList.Select(DistroRouterView.From).ToArray()), SandboxJson.Options);
+        => Results.Json(new DistroRouterList(call.State.Meetings.DistroRouterList.Select(DistroRouterView.From).ToArray()), SandboxJson.Options);
 
     private static IResult Run(ChiliPiperCall call)
     {
@@ -25,13 +25,13 @@ internal static class DistroEndpoints
             return MeetingsEndpoints.InvalidPath("resourceSchedulerId");
         }
 
-        var router = call.State.FindRouterBySchedulerId(schedulerId);
+        var router = call.State.Meetings.FindRouterBySchedulerId(schedulerId);
         if (router is null)
         {
             return ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "ResourceSchedulerNotFound", $"Resource scheduler {schedulerId} not found");
         }
 
-        var run = call.State.RunScheduler(router, schedulerId);
+        var run = call.State.Meetings.RunScheduler(router, schedulerId);
         return Results.Json(new ResourceSchedulerRunView(run.RunId, run.ResourceSchedulerId, run.RouterId, run.StartedAt), SandboxJson.Options);
     }
 }

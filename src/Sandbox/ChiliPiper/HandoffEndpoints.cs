@@ -42,7 +42,7 @@ internal static class HandoffEndpoints
             return ChiliPiperErrors.InvalidBody();
         }
 
-        var routers = state.HandoffRouterList.Where(r => r.WorkspaceId == workspaceId && (routerId is null || r.Id == routerId)).ToArray();
+        var routers = state.Booking.HandoffRouterList.Where(r => r.WorkspaceId == workspaceId && (routerId is null || r.Id == routerId)).ToArray();
         if (routerId is not null && routers.Length == 0)
         {
             return ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "HandoffRouterNotFound", $"Handoff router {routerId} not found in workspace {workspaceId}");
@@ -54,7 +54,7 @@ internal static class HandoffEndpoints
         {
             var pathResults = new JsonArray();
             var path = router.Paths.FirstOrDefault(p => p.Conditions is null || RuleConditions.Matches(p.Conditions, values));
-            if (path is not null && state.FindMeetingType(path.MeetingTypeId) is { } type)
+            if (path is not null && state.Booking.FindMeetingType(path.MeetingTypeId) is { } type)
             {
                 var target = path.UserId is { } userId
                     ? BookingDesk.Target(type, HostSelection.Single, [userId])
@@ -142,15 +142,9 @@ internal static class HandoffEndpoints
     {
         var state = call.State;
         var routingId = call.Route("routingId") ?? string.Empty;
-        var session = state.FindSession(routingId);
-        if (session is null || session.Flow != Flow)
+        if (BookingWire.OpenSchedule(call, routingId, Flow, body, out var session, out var request) is { } refusal)
         {
-            return BookingWire.SessionNotFound(routingId);
-        }
-
-        if (!ScheduleRequest.TryParse(body, out var request))
-        {
-            return ChiliPiperErrors.InvalidBody();
+            return refusal;
         }
 
         var routerId = call.Route("routerId") ?? string.Empty;
@@ -161,7 +155,7 @@ internal static class HandoffEndpoints
             ? BookingOutcome.Failed($"user {bookerId} did not start routing {routingId}; book as the same user as handoff-init")
             : target is null
                 ? BookingOutcome.Failed($"router {routerId} path {pathId} is not part of routing {routingId}")
-                : BookingDesk.Book(state, session, target, request!.StartTime, request.Details, call.Now);
+                : BookingDesk.Book(state, session, target, request.StartTime, request.Details, call.Now);
 
         var host = outcome.Meeting is { } meeting ? state.FindUser(meeting.HostId) : null;
         return BookingWire.Json(new JsonObject

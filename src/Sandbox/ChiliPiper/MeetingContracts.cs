@@ -79,7 +79,7 @@ internal static class MeetingViews
         var host = state.FindUser(meeting.HostId);
         return new MeetingListItem(
             meeting.Id,
-            state.StatusOf(meeting),
+            state.Meetings.StatusOf(meeting),
             new MeetingDateTime(meeting.Start, meeting.End),
             meeting.HostId,
             host?.Email ?? string.Empty,
@@ -112,7 +112,7 @@ internal static class MeetingViews
 
         return new MeetingRecord(
             meeting.Id,
-            state.StatusOf(meeting),
+            state.Meetings.StatusOf(meeting),
             meeting.WorkspaceId,
             meeting.MeetingTypeId,
             meeting.HostId,

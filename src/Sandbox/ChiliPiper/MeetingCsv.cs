@@ -22,7 +22,7 @@ internal static class MeetingCsv
             var host = state.FindUser(meeting.HostId);
             AppendRow(csv,
             [
-                meeting.Id, state.StatusOf(meeting), Instant(meeting.Start), Instant(meeting.End), Instant(meeting.BookedAt),
+                meeting.Id, state.Meetings.StatusOf(meeting), Instant(meeting.Start), Instant(meeting.End), Instant(meeting.BookedAt),
                 meeting.WorkspaceId, meeting.MeetingTypeId, meeting.HostId, host?.Email, host?.Name,
                 meeting.AssigneeId, meeting.BookerId, meeting.GuestEmail, meeting.GuestName, meeting.Source, meeting.CrmEventId,
                 meeting.CanceledAt is { } canceledAt ? Instant(canceledAt) : null,

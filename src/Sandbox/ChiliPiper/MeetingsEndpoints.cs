@@ -27,9 +27,9 @@ internal static class MeetingsEndpoints
     internal static IResult Read(ChiliPiperCall call, Meeting meeting)
         => Results.Json(new MeetingRecordResponse(MeetingViews.Record(call.State, meeting), "No"), SandboxJson.Options);
 
-    internal static IResult Cancel(ChiliPiperCall call, Meeting meeting) => ActionResult(call.State.CancelMeeting(meeting));
+    internal static IResult Cancel(ChiliPiperCall call, Meeting meeting) => ActionResult(call.State.Meetings.CancelMeeting(meeting));
 
-    internal static IResult NoShow(ChiliPiperCall call, Meeting meeting) => ActionResult(call.State.MarkNoShow(meeting));
+    internal static IResult NoShow(ChiliPiperCall call, Meeting meeting) => ActionResult(call.State.Meetings.MarkNoShow(meeting));
 
     internal static IResult Activity(ChiliPiperCall call, Meeting meeting)
         => Results.Json(new MeetingActivityLink(MeetingViews.ActivityUrl(call.State, meeting)), SandboxJson.Options);
@@ -103,7 +103,7 @@ internal static class MeetingsEndpoints
         var state = call.State;
         var selected = query;
         matches = state.MeetingList
-            .Where(m => selected.Matches(m, state.StatusOf(m)))
+            .Where(m => selected.Matches(m, state.Meetings.StatusOf(m)))
             .OrderBy(m => m.Start)
             .ThenBy(m => m.Id, StringComparer.Ordinal)
             .ToArray();

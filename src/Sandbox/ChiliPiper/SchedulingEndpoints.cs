@@ -7,7 +7,7 @@ using Serverless.Sandbox.Infrastructure;
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Scheduling links, availability and link booking.</summary>
-internal static partial class SchedulingEndpoints
+internal static class SchedulingEndpoints
 {
     private const string Flow = "SchedulingLink";
 
@@ -27,7 +27,7 @@ internal static partial class SchedulingEndpoints
             (call, body) => List(call, body, SchedulingLinkKind.Ownership));
         routes.MapChiliPiperOperation(HttpMethods.Post, links + "/init-simple", ChiliPiperOperations.SchedulingLinkInit, state, Init);
         routes.MapChiliPiperOperation(HttpMethods.Post, links + "/routing/{routeId}/schedule-simple", ChiliPiperOperations.SchedulingLinkSchedule, state, Schedule);
-        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/availability/slots", ChiliPiperOperations.AvailabilitySlots, state, Slots);
+        routes.MapChiliPiperOperation(HttpMethods.Post, "/v1/org/availability/slots", ChiliPiperOperations.AvailabilitySlots, state, AvailabilityEndpoints.Slots);
         return routes;
     }
 
@@ -42,14 +42,14 @@ internal static partial class SchedulingEndpoints
 
         // v1 answers with a bare array (v2 wraps it in {links}).
         var items = new JsonArray();
-        foreach (var type in call.State.MeetingTypesOf(user))
+        foreach (var type in call.State.Booking.MeetingTypesOf(user))
         {
             items.Add(new JsonObject
             {
                 ["slug"] = user.Slug,
                 ["meetingTypeId"] = type.Id,
                 ["meetingTypeName"] = type.Name,
-                ["bookingUrl"] = call.State.PublicUrl($"me/{user.Slug}/{type.Slug}"),
+                ["bookingUrl"] = call.State.Booking.PublicUrl($"me/{user.Slug}/{type.Slug}"),
             });
         }
 
@@ -86,7 +86,7 @@ internal static partial class SchedulingEndpoints
 
         var state = call.State;
         var result = new JsonArray();
-        foreach (var link in state.SchedulingLinkList.Where(l => l.Kind == kind))
+        foreach (var link in state.Booking.SchedulingLinkList.Where(l => l.Kind == kind))
         {
             if (Passes("filterWorkspaceIds", [link.WorkspaceId]) && Passes("filterLinkSlugs", [link.Slug])
                 && Passes("filterMeetingTypeId", link.MeetingTypeIds) && Passes("filterDistributionIds", [link.DistributionId]))
@@ -115,7 +115,7 @@ internal static partial class SchedulingEndpoints
                 view["distributionId"] = link.DistributionId;
                 view["members"] = distribution is null ? new JsonArray() : Members(state, BookingDesk.Members(state, distribution));
                 view["assignments"] = new JsonArray(Assignment(state, link.DistributionId!, distribution));
-                view["bookingUrl"] = state.PublicUrl("round-robin/" + link.Slug);
+                view["bookingUrl"] = state.Booking.PublicUrl("round-robin/" + link.Slug);
                 break;
             case SchedulingLinkKind.Ownership:
                 view["ownership"] = new JsonObject
@@ -136,13 +136,13 @@ internal static partial class SchedulingEndpoints
                 };
                 view["pageConfig"] = new JsonObject { ["title"] = link.Name };
                 view["sharedWith"] = new JsonObject { ["type"] = "Workspace" };
-                view["bookingUrl"] = state.PublicUrl("ownership/" + link.Slug);
+                view["bookingUrl"] = state.Booking.PublicUrl("ownership/" + link.Slug);
                 break;
             case SchedulingLinkKind.Group:
-                view["bookingUrl"] = state.PublicUrl("group/" + link.Slug);
+                view["bookingUrl"] = state.Booking.PublicUrl("group/" + link.Slug);
                 break;
             default:
-                view["bookingUrl"] = state.PublicUrl("book/" + link.Slug);
+                view["bookingUrl"] = state.Booking.PublicUrl("book/" + link.Slug);
                 break;
         }
 
@@ -190,7 +190,7 @@ internal static partial class SchedulingEndpoints
         }
 
         var state = call.State;
-        var link = state.SchedulingLinkList.Find(l => slug is not null ? l.Slug == slug : l.Id == linkId);
+        var link = state.Booking.SchedulingLinkList.Find(l => slug is not null ? l.Slug == slug : l.Id == linkId);
         var personal = link is null && slug is not null ? state.UserList.Find(u => u.Slug == slug) : null;
         if (link is null && personal is null)
         {
@@ -203,8 +203,8 @@ internal static partial class SchedulingEndpoints
         }
 
         var offered = link is not null
-            ? link.MeetingTypeIds.Select(state.FindMeetingType).OfType<MeetingType>().ToArray()
-            : state.MeetingTypesOf(personal!).ToArray();
+            ? link.MeetingTypeIds.Select(state.Booking.FindMeetingType).OfType<MeetingType>().ToArray()
+            : state.Booking.MeetingTypesOf(personal!).ToArray();
         var type = meetingTypeId is null ? offered.FirstOrDefault() : offered.FirstOrDefault(t => t.Id == meetingTypeId);
         if (type is null)
         {
@@ -278,19 +278,12 @@ internal static partial class SchedulingEndpoints
 
     private static IResult Schedule(ChiliPiperCall call, JsonBody body)
     {
-        var routeId = call.Route("routeId") ?? string.Empty;
-        var session = call.State.FindSession(routeId);
-        if (session is null || session.Flow != Flow)
+        if (BookingWire.OpenSchedule(call, call.Route("routeId") ?? string.Empty, Flow, body, out var session, out var request) is { } refusal)
         {
-            return BookingWire.SessionNotFound(routeId);
+            return refusal;
         }
 
-        if (!ScheduleRequest.TryParse(body, out var request))
-        {
-            return ChiliPiperErrors.InvalidBody();
-        }
-
-        var outcome = BookingDesk.Book(call.State, session, session.Targets[string.Empty], request!.StartTime, request.Details, call.Now);
+        var outcome = BookingDesk.Book(call.State, session, session.Targets[string.Empty], request.StartTime, request.Details, call.Now);
         return BookingWire.Outcome(outcome);
     }
 }

@@ -44,7 +44,7 @@ internal static class TeamsEndpoints
         {
             var added = userIds.Where(id => !team.Members.Contains(id)).ToArray();
             team.Members.AddRange(added);
-            call.State.JoinTeamDistributions(team, added);
+            call.State.Admin.JoinTeamDistributions(team, added);
             return added.Length > 0;
         });
 
@@ -53,7 +53,7 @@ internal static class TeamsEndpoints
         {
             var removed = userIds.Where(team.Members.Contains).ToArray();
             team.Members.RemoveAll(id => removed.Contains(id));
-            call.State.LeaveTeamDistributions(team, removed, call.Now);
+            call.State.Admin.LeaveTeamDistributions(team, removed, call.Now);
             return removed.Length > 0;
         });
 
@@ -105,7 +105,7 @@ internal static class TeamsEndpoints
             if (removed.Length > 0)
             {
                 team.Members.RemoveAll(id => removed.Contains(id));
-                call.State.LeaveTeamDistributions(team, removed, call.Now);
+                call.State.Admin.LeaveTeamDistributions(team, removed, call.Now);
                 Touch(call, team);
             }
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Serverless.Wire;
 
 namespace Serverless.Sandbox.Infrastructure;
 
@@ -42,12 +43,7 @@ internal static class SandboxHttp
     }
 
     /// <summary>Parses an ISO-8601 date or date-time; values without an offset are taken as UTC.</summary>
-    public static bool TryParseInstant(string? text, out DateTimeOffset value)
-        => DateTimeOffset.TryParse(
-            text,
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-            out value);
+    public static bool TryParseInstant(string? text, out DateTimeOffset value) => WireFormat.TryParseInstant(text, out value);
 
     public static string? RouteValue(HttpContext http, string name)
         => http.Request.RouteValues.TryGetValue(name, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;

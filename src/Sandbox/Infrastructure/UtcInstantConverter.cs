@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Serverless.Wire;
 
 namespace Serverless.Sandbox.Infrastructure;
 
@@ -15,7 +16,7 @@ internal sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();
-        if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        if (text is null || !WireFormat.TryParseInstant(text, out var value))
         {
             throw new JsonException("Expected an ISO-8601 instant.");
         }

@@ -11,7 +11,7 @@ internal static partial class BrandingEndpoints
     private const int CompanyNameMax = 60;
     private const int SubtitleMax = 120;
 
-    public static IResult Get(PilotStatusCall call) => Results.Json(new BrandingResponse(call.State.Branding), SandboxJson.Options);
+    public static IResult Get(PilotStatusCall call) => Results.Json(new BrandingResponse(call.State.Account.Branding), SandboxJson.Options);
 
     public static IResult Upsert(PilotStatusCall call, JsonBody body)
     {
@@ -22,7 +22,7 @@ internal static partial class BrandingEndpoints
 
         var root = body.Root;
         var errors = new List<string>();
-        var b = call.State.Branding;
+        var b = call.State.Account.Branding;
         b = b with
         {
             LogoUrl = Text(root, "logoUrl", b.LogoUrl, IsHttps, "must be an https URL", errors),
@@ -40,7 +40,7 @@ internal static partial class BrandingEndpoints
             return PilotStatusErrors.Validation("Validation error: " + string.Join("; ", errors) + ".", new { fields = errors });
         }
 
-        call.State.Branding = b;
+        call.State.Account.Branding = b;
         return Results.Json(new BrandingResponse(b), SandboxJson.Options);
     }
 

@@ -73,13 +73,13 @@ internal static partial class CallsEndpoints
 
         var state = call.State;
         var number = call.Number;
-        if (state.CallSettings.GetValueOrDefault(number.Id)?["calling"]?["status"]?.GetValue<string>() != "ENABLED")
+        if (state.Calls.CallSettings.GetValueOrDefault(number.Id)?["calling"]?["status"]?.GetValue<string>() != "ENABLED")
         {
             return PilotStatusErrors.Validation("Calling is disabled on this number; enable it with PUT /v1/calls/settings.");
         }
 
         var now = call.Now;
-        if (!state.Permission(number.Id, peer!).AllowsCallsAt(now))
+        if (!state.Calls.Permission(number.Id, peer!).AllowsCallsAt(now))
         {
             return PilotStatusErrors.BadRequest(CallErrorCodes.PermissionRequired,
                 "The user has not granted permission for business-initiated calls (Meta error 138006). Request it with POST /v1/calls/permissions/request.");
@@ -106,7 +106,7 @@ internal static partial class CallsEndpoints
             RingAt = now + VoiceCall.RingDelay,
             AnswerAt = now + VoiceCall.AnswerDelay,
         };
-        state.CallList.Add(voiceCall);
+        state.Calls.CallList.Add(voiceCall);
         return Results.Json(new CallCreated(voiceCall.Id, voiceCall.ExternalCallId, voiceCall.Status), SandboxJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -131,7 +131,7 @@ internal static partial class CallsEndpoints
             before = parsed;
         }
 
-        var calls = call.State.CallList
+        var calls = call.State.Calls.CallList
             .Where(c => c.NumberId == call.Number.Id && c.CreatedAt <= call.Now && (before is null || c.CreatedAt < before))
             .OrderByDescending(c => c.CreatedAt)
             .Take(limit)
@@ -183,7 +183,7 @@ internal static partial class CallsEndpoints
         c.UpdatedAt = now;
         c.MissAt = null;
         c.HangUpAt = now + VoiceCall.TalkTime;
-        call.State.PublishCall(c, "call.connected", now);
+        call.State.Calls.PublishCall(c, "call.connected", now);
         return Results.Json(new CallAction(true, c.Id, c.Status), SandboxJson.Options);
     }
 
@@ -199,7 +199,7 @@ internal static partial class CallsEndpoints
             return WrongState(c, "only a ringing inbound call can be rejected; hang up other calls with terminate");
         }
 
-        call.State.End(c, CallStatuses.Rejected, call.Now);
+        call.State.Calls.End(c, CallStatuses.Rejected, call.Now);
         return Results.Json(new CallAction(true, c.Id, c.Status), SandboxJson.Options);
     }
 
@@ -215,7 +215,7 @@ internal static partial class CallsEndpoints
             return WrongState(c, c.HasEnded ? "the call has already ended" : "a ringing inbound call is declined with reject");
         }
 
-        call.State.End(c, CallStatuses.Completed, call.Now);
+        call.State.Calls.End(c, CallStatuses.Completed, call.Now);
         return Results.Json(new CallAction(true, c.Id, c.Status), SandboxJson.Options);
     }
 
@@ -270,7 +270,7 @@ internal static partial class CallsEndpoints
         }
 
         var now = call.Now;
-        var permission = call.State.Permission(call.Number.Id, peer);
+        var permission = call.State.Calls.Permission(call.Number.Id, peer);
         var status = permission.StatusAt(now);
         var (day, week) = RequestsMade(permission, now);
         var calls = CallsToday(call.State, call.Number.Id, peer, now);
@@ -315,7 +315,7 @@ internal static partial class CallsEndpoints
                 "Call permission requests can only be sent within 24 hours of the user's last message.");
         }
 
-        var permission = state.Permission(call.Number.Id, peer!);
+        var permission = state.Calls.Permission(call.Number.Id, peer!);
         var (day, week) = RequestsMade(permission, now);
         if (day >= PermissionRequestsPerDay || week >= PermissionRequestsPerWeek)
         {
@@ -340,7 +340,7 @@ internal static partial class CallsEndpoints
     private static IResult? Find(PilotStatusCall call, out VoiceCall? voiceCall)
     {
         var id = call.Route("callId") ?? string.Empty;
-        voiceCall = call.State.FindCall(call.Number.Id, id);
+        voiceCall = call.State.Calls.FindCall(call.Number.Id, id);
         return voiceCall is null
             ? PilotStatusErrors.NotFound(CallErrorCodes.CallNotFound, $"Call '{id}' was not found for this number.")
             : null;
@@ -363,16 +363,16 @@ internal static partial class CallsEndpoints
 
     private static bool TryPeer(string? phone, out string peer)
     {
-        peer = phone is null ? string.Empty : PilotStatusState.Digits(phone);
+        peer = phone is null ? string.Empty : CallsState.Digits(phone);
         return phone is not null && E164().IsMatch(phone.Trim());
     }
 
     private static JsonObject Settings(PilotStatusCall call)
     {
-        if (!call.State.CallSettings.TryGetValue(call.Number.Id, out var settings))
+        if (!call.State.Calls.CallSettings.TryGetValue(call.Number.Id, out var settings))
         {
             settings = new JsonObject { ["calling"] = new JsonObject { ["status"] = "DISABLED" } };
-            call.State.CallSettings[call.Number.Id] = settings;
+            call.State.Calls.CallSettings[call.Number.Id] = settings;
         }
 
         return settings;
@@ -382,7 +382,7 @@ internal static partial class CallsEndpoints
         => (permission.RequestedAt.Count(at => now - at < TimeSpan.FromDays(1)), permission.RequestedAt.Count(at => now - at < TimeSpan.FromDays(7)));
 
     private static int CallsToday(PilotStatusState state, string numberId, string peer, DateTimeOffset now)
-        => state.CallList.Count(c => c.NumberId == numberId && c.PeerNumber == peer && !c.IsInbound && now - c.CreatedAt < TimeSpan.FromDays(1));
+        => state.Calls.CallList.Count(c => c.NumberId == numberId && c.PeerNumber == peer && !c.IsInbound && now - c.CreatedAt < TimeSpan.FromDays(1));
 
     private static JsonObject Action(string name, bool canPerform, params JsonObject[] limits)
         => new()

@@ -56,7 +56,7 @@ internal static partial class GroupsEndpoints
             return PilotStatusErrors.Validation("groupId must be a WhatsApp group id ending with @g.us.");
         }
 
-        var group = c.State.FindGroup(c.Number.Id, groupId);
+        var group = c.State.Groups.FindGroup(c.Number.Id, groupId);
         return group is null
             ? PilotStatusErrors.NotFound(GroupsErrorCodes.GroupNotFound, $"Group '{groupId}' was not found for this number.")
             : handler(group);
@@ -68,7 +68,7 @@ internal static partial class GroupsEndpoints
 
     private static IResult List(PilotStatusCall call)
     {
-        var groups = call.State.GroupList
+        var groups = call.State.Groups.GroupList
             .Where(g => g.NumberId == call.Number.Id)
             .Select(g => new GroupListItem(g.Id, g.Subject))
             .ToArray();
@@ -113,7 +113,7 @@ internal static partial class GroupsEndpoints
             }
         }
 
-        call.State.GroupList.Add(group);
+        call.State.Groups.GroupList.Add(group);
         return Results.Json(
             new GroupCreatedResponse(group.Id, group.Subject, group.Owner, group.CreatedAt, Participants(group), notAdded.Count == 0 ? null : notAdded),
             SandboxJson.Options,
@@ -278,7 +278,7 @@ internal static partial class GroupsEndpoints
             return NotConnected(call.Number);
         }
 
-        var items = call.State.NewsletterList
+        var items = call.State.Groups.NewsletterList
             .Where(n => n.NumberId == call.Number.Id)
             .Select(n => new NewsletterItem(n.Id, n.Name, n.Description, n.Subscribers, n.Role, n.CreatedAt))
             .ToArray();
@@ -321,7 +321,7 @@ internal static partial class GroupsEndpoints
         {
             id = "120363" + RandomNumberGenerator.GetString("0123456789", 12) + "@g.us";
         }
-        while (state.GroupList.Exists(g => g.Id == id));
+        while (state.Groups.GroupList.Exists(g => g.Id == id));
 
         return id;
     }

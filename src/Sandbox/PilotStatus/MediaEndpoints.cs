@@ -16,7 +16,7 @@ internal static class MediaEndpoints
         }
 
         var number = call.Number;
-        if (!number.IsMeta || !call.State.MetaPhoneNumberIds.TryGetValue(number.Id, out var own))
+        if (!number.IsMeta || !call.State.Account.MetaPhoneNumberIds.TryGetValue(number.Id, out var own))
         {
             return PilotStatusErrors.Validation("This number has no Meta access token; media of QR-paired numbers are downloaded from media.url.");
         }
@@ -26,7 +26,7 @@ internal static class MediaEndpoints
             return PilotStatusErrors.Validation("phoneNumberId does not belong to the number of this API key.");
         }
 
-        if (!call.State.MetaMedia.TryGetValue(mediaId, out var file) || file.NumberId != number.Id)
+        if (!call.State.Account.MetaMedia.TryGetValue(mediaId, out var file) || file.NumberId != number.Id)
         {
             return PilotStatusErrors.NotFound(AccountErrorCodes.MediaNotFound, $"Media '{mediaId}' was not found for this number.");
         }

@@ -73,7 +73,7 @@ internal static partial class NumbersEndpoints
             return PilotStatusErrors.Error(StatusCodes.Status409Conflict, NumbersErrorCodes.AlreadyConnected, "This number is already connected (state OPEN).");
         }
 
-        call.State.BeginQrPairing(number, call.Now);
+        call.State.Numbers.BeginQrPairing(number, call.Now);
         return Results.Json(new NumberConnectResponse(number.Id, number.ConnectionStatus, number.QrCodeBase64!, number.PairingCode), SandboxJson.Options);
     });
 
@@ -81,11 +81,11 @@ internal static partial class NumbersEndpoints
     {
         var state = call.State;
         number.ConnectionStatus = NumberStates.Close;
-        state.PublishNumberEvent(number, "number.removed", call.Now);
+        state.Numbers.PublishNumberEvent(number, "number.removed", call.Now);
         state.NumberList.Remove(number);
         state.ApiKeyList.RemoveAll(k => k.NumberId == number.Id);
-        state.GroupList.RemoveAll(g => g.NumberId == number.Id);
-        state.NewsletterList.RemoveAll(n => n.NumberId == number.Id);
+        state.Groups.GroupList.RemoveAll(g => g.NumberId == number.Id);
+        state.Groups.NewsletterList.RemoveAll(n => n.NumberId == number.Id);
         return Results.Json(new NumberDeletedResponse(true, number.Id), SandboxJson.Options);
     });
 
@@ -109,8 +109,8 @@ internal static partial class NumbersEndpoints
         JsonFields.TryGetString(body.Root, "name", out var name);
         JsonFields.TryGetString(body.Root, "number", out var phone);
         var (number, linkedKeyId) = AddNumber(call, name!.Trim(), phone!, link ?? true);
-        call.State.BeginQrPairing(number, call.Now);
-        call.State.PublishNumberEvent(number, "number.created", call.Now);
+        call.State.Numbers.BeginQrPairing(number, call.Now);
+        call.State.Numbers.PublishNumberEvent(number, "number.created", call.Now);
 
         return Results.Json(
             new NumberCreatedResponse(number.Id, number.InstanceName, number.Digits, number.DisplayName, number.Provider, number.ConnectionStatus,
@@ -167,7 +167,7 @@ internal static partial class NumbersEndpoints
         JsonFields.TryGetString(root, "number", out var phone);
         var (number, linkedKeyId) = AddNumber(call, name!.Trim(), phone!, link ?? true);
         number.ConnectionStatus = NumberStates.Close;
-        call.State.PublishNumberEvent(number, "number.created", call.Now);
+        call.State.Numbers.PublishNumberEvent(number, "number.created", call.Now);
 
         string? messageError = null;
         var sent = false;
@@ -272,7 +272,7 @@ internal static partial class NumbersEndpoints
             return (number, callerKey.Id);
         }
 
-        state.IssueNumberKey(number, now);
+        state.Numbers.IssueNumberKey(number, now);
         return (number, null);
     }
 

@@ -17,10 +17,7 @@ internal enum KeyRequirement
 
 /// <param name="Key">The key the request authenticated with.</param>
 /// <param name="Number">The key's own number, or for a tenant key the number named by <c>x-whatsapp-number-id</c>.</param>
-internal sealed record PilotStatusCaller(PilotStatusApiKey Key, WhatsAppNumber? Number)
-{
-    public bool IsTenantKey => Key.Scope == ApiKeyScope.Tenant;
-}
+internal sealed record PilotStatusCaller(PilotStatusApiKey Key, WhatsAppNumber? Number);
 
 internal static class PilotStatusAuth
 {

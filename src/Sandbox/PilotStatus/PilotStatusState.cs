@@ -1,26 +1,50 @@
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>
-/// In-memory Pilot Status account. All mutation happens under <see cref="Sync"/>; the public accessors hand out
-/// snapshots so callers (tests) can enumerate without holding the lock.
+/// In-memory Pilot Status account: tenants, numbers, keys, templates and messages, composed with one state type per
+/// API area (<see cref="Calls"/>, <see cref="Groups"/>, ...). All of it shares one lock, <see cref="Sync"/>; the public
+/// accessors hand out snapshots so callers (tests) can enumerate without holding the lock.
 /// </summary>
-public sealed partial class PilotStatusState
+public sealed class PilotStatusState
 {
     internal PilotStatusState(TimeProvider time)
     {
         Time = time;
+        Account = new AccountState(this);
+        Calls = new CallsState(this);
+        Groups = new GroupsState(this);
+        Numbers = new NumbersState(this);
+        Webhooks = new WebhooksState(this);
+        Inbound = new InboundState(this);
+
+        // The core data first, then each area's own, in an order where every area finds what it builds on.
         var now = time.GetUtcNow();
         PilotStatusSeed.Populate(this, now);
-        SeedNumbers(now);
-        SeedGroups(now);
-        SeedTemplates(now);
-        SeedCalls(now);
-        SeedAccount(now);
-        SeedWebhooks(now);
+        Numbers.Seed(now);
+        Groups.Seed(now);
+        TemplateReview.Seed(this);
+        Calls.Seed(now);
+        Account.Seed(now);
+        Webhooks.Seed(now);
     }
 
-    // Each API area seeds its own data from its own file; an area without seed data simply has no body.
-    partial void SeedNumbers(DateTimeOffset now);
+    /// <summary>Plan, checkouts, branding and Meta media.</summary>
+    public AccountState Account { get; }
+
+    /// <summary>Voice calls, their permissions, settings and events.</summary>
+    public CallsState Calls { get; }
+
+    /// <summary>Groups and channels.</summary>
+    public GroupsState Groups { get; }
+
+    /// <summary>Number pairing, number keys and number events.</summary>
+    public NumbersState Numbers { get; }
+
+    /// <summary>Webhooks, published events and deliveries.</summary>
+    public WebhooksState Webhooks { get; }
+
+    /// <summary>Simulated messages from contacts.</summary>
+    public InboundState Inbound { get; }
 
     /// <summary>
     /// Time-driven changes (message lifecycle, template approval, number connection) registered by each area,
@@ -37,16 +61,6 @@ public sealed partial class PilotStatusState
         }
     }
 
-    partial void SeedGroups(DateTimeOffset now);
-
-    partial void SeedTemplates(DateTimeOffset now);
-
-    partial void SeedCalls(DateTimeOffset now);
-
-    partial void SeedAccount(DateTimeOffset now);
-
-    partial void SeedWebhooks(DateTimeOffset now);
-
     /// <summary>
     /// Raises a webhook event for one number. Called by handlers under <see cref="Sync"/>, so delivery must only
     /// enqueue here and do its HTTP work elsewhere.
@@ -55,9 +69,7 @@ public sealed partial class PilotStatusState
     /// <param name="eventName">Event name as in the vendor catalogue, e.g. <c>message.delivered</c>.</param>
     /// <param name="payload">The whole JSON body to POST (envelope included).</param>
     internal void Publish(string numberId, string eventName, System.Text.Json.Nodes.JsonObject payload)
-        => OnPublish(numberId, eventName, payload);
-
-    partial void OnPublish(string numberId, string eventName, System.Text.Json.Nodes.JsonObject payload);
+        => Webhooks.Enqueue(numberId, eventName, payload);
 
     public TimeProvider Time { get; }
 
@@ -77,8 +89,6 @@ public sealed partial class PilotStatusState
 
     internal List<OutboundMessage> OutboundMessageList { get; } = [];
 
-    public IReadOnlyList<PilotStatusTenant> GetTenants() => Snapshot(TenantList);
-
     public IReadOnlyList<WhatsAppNumber> GetNumbers() => Snapshot(NumberList);
 
     public IReadOnlyList<PilotStatusApiKey> GetApiKeys() => Snapshot(ApiKeyList);
@@ -86,9 +96,6 @@ public sealed partial class PilotStatusState
     public IReadOnlyList<MessageTemplate> GetTemplates() => Snapshot(TemplateList);
 
     public IReadOnlyList<Conversation> GetConversations() => Snapshot(ConversationList);
-
-    /// <summary>Chat lines (seeded inbound traffic plus one line per accepted send).</summary>
-    public IReadOnlyList<ConversationMessage> GetConversationMessages() => Snapshot(ConversationMessageList);
 
     /// <summary>Messages accepted by the send endpoint, with statuses brought up to date with the clock.</summary>
     public IReadOnlyList<OutboundMessage> GetOutboundMessages()
@@ -106,14 +113,6 @@ public sealed partial class PilotStatusState
     }
 
     /// <summary>Unread inbound lines of a conversation; derived rather than stored so it can never drift.</summary>
-    public int GetUnreadCount(string conversationId)
-    {
-        lock (Sync)
-        {
-            return UnreadCount(conversationId);
-        }
-    }
-
     internal int UnreadCount(string conversationId)
         => ConversationMessageList.Count(m => m.ConversationId == conversationId && m.IsUnread);
 
@@ -153,7 +152,7 @@ public sealed partial class PilotStatusState
         return latest;
     }
 
-    private T[] Snapshot<T>(List<T> source)
+    internal T[] Snapshot<T>(List<T> source)
     {
         lock (Sync)
         {

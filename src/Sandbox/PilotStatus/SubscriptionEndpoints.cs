@@ -18,7 +18,7 @@ internal static class SubscriptionEndpoints
             return PilotStatusErrors.Validation("quantity must be an integer greater than or equal to 1.");
         }
 
-        return Results.Json(PreviewOf(call.State.Subscription, quantity), SandboxJson.Options);
+        return Results.Json(PreviewOf(call.State.Account.Subscription, quantity), SandboxJson.Options);
     }
 
     public static IResult Add(PilotStatusCall call, JsonBody body)
@@ -45,7 +45,7 @@ internal static class SubscriptionEndpoints
         }
 
         var state = call.State;
-        var plan = state.Subscription;
+        var plan = state.Account.Subscription;
         var preview = PreviewOf(plan, quantity);
         if (preview.RequiresConversion && confirm != true)
         {
@@ -59,9 +59,9 @@ internal static class SubscriptionEndpoints
             return Results.Json(new ExtraNumbersCheckout(true, false, order.Url), SandboxJson.Options);
         }
 
-        state.Subscription = plan with { Plan = AccountSeed.OnDemandPlan, PaidExtraNumbers = plan.PaidExtraNumbers + quantity };
+        state.Account.Subscription = plan with { Plan = AccountSeed.OnDemandPlan, PaidExtraNumbers = plan.PaidExtraNumbers + quantity };
         return Results.Json(
-            new ExtraNumbersCharged(true, true, AccountSeed.OnDemandPlan, state.Subscription.PaidExtraNumbers, preview.MonthlyTotalBRL),
+            new ExtraNumbersCharged(true, true, AccountSeed.OnDemandPlan, state.Account.Subscription.PaidExtraNumbers, preview.MonthlyTotalBRL),
             SandboxJson.Options);
     }
 
@@ -132,7 +132,7 @@ internal static class SubscriptionEndpoints
             Url = "https://checkout.stripe.com/c/pay/cs_test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
             CreatedAt = now,
         };
-        state.CheckoutOrderList.Add(order);
+        state.Account.CheckoutOrderList.Add(order);
         return order;
     }
 

@@ -97,7 +97,7 @@ internal static class WebhooksEndpoints
             CreatedAt = now,
             UpdatedAt = now,
         };
-        state.WebhookList.Add(webhook);
+        state.Webhooks.WebhookList.Add(webhook);
         return Results.Json(ToResponse(state, webhook), SandboxJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -159,8 +159,8 @@ internal static class WebhooksEndpoints
             return notFound;
         }
 
-        call.State.WebhookList.Remove(webhook!);
-        call.State.PendingDeliveryList.RemoveAll(d => d.WebhookId == webhook!.Id && !d.InFlight);
+        call.State.Webhooks.WebhookList.Remove(webhook!);
+        call.State.Webhooks.PendingDeliveryList.RemoveAll(d => d.WebhookId == webhook!.Id && !d.InFlight);
         return Results.Json(new WebhookDeletedResponse(true, webhook!.Id), SandboxJson.Options);
     }
 
@@ -190,7 +190,7 @@ internal static class WebhooksEndpoints
 
     /// <summary>The webhooks the caller may see: its tenant's, narrowed to its number when it has one.</summary>
     private static IEnumerable<Webhook> Visible(PilotStatusCall call)
-        => call.State.WebhookList.Where(w => w.TenantId == call.Caller.Key.TenantId
+        => call.State.Webhooks.WebhookList.Where(w => w.TenantId == call.Caller.Key.TenantId
             && (call.Caller.Number is null || w.NumberId == call.Caller.Number.Id));
 
     private static IResult? Find(PilotStatusCall call, out Webhook? webhook)

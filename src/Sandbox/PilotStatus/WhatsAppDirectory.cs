@@ -93,7 +93,7 @@ internal static class WhatsAppDirectory
             }
         }
 
-        foreach (var group in state.GroupList)
+        foreach (var group in state.Groups.GroupList)
         {
             if (numberIds.Contains(group.NumberId) && group.Participants.Any(p => Matches(p.Number)))
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -10,8 +9,11 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 
-/// <summary>Typed client of the Chili Piper Edge API: one method per endpoint.</summary>
-public sealed partial class ChiliPiperClient(
+/// <summary>
+/// The connection to the Chili Piper Edge API: credentials, errors (including failures inside a 200), retries. The
+/// endpoints live in one thin client per area (<see cref="UsersClient"/>, <see cref="MeetingsClient"/>, ...) that sends through it.
+/// </summary>
+public sealed class ChiliPiperClient(
     HttpClient http,
     IOptionsMonitor<UpstreamOptions> options,
     CallerCredentials credentials,
@@ -23,42 +25,6 @@ public sealed partial class ChiliPiperClient(
     private const int MaxPlainTextMessage = 500;
 
     protected override Upstream Upstream => Upstream.ChiliPiper;
-
-    // Organization
-
-    public Task<UpstreamResponse> PingAsync(CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/health/ping"), ct);
-
-    public Task<UpstreamResponse> GetTenantAsync(CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/tenant/get"), ct);
-
-    // Users
-
-    public Task<UpstreamResponse> FindUsersAsync(string query, Pagination? pagination, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/org/user/find",
-            Query: [new("query", query), .. Paging(pagination)]), ct);
-
-    public Task<UpstreamResponse> FindUsersByFilterAsync(JsonObject filter, Pagination? pagination, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/find-by-filter", Query: Paging(pagination), Body: filter), ct);
-
-    public Task<UpstreamResponse> FindUsersByIdsAsync(IReadOnlyList<string> userIds, Pagination? pagination, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/find-by-id", Query: Paging(pagination),
-            Body: new JsonArray([.. userIds.Select(id => JsonValue.Create(id))])), ct);
-
-    public Task<UpstreamResponse> ReadUserAsync(string userId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/org/user/read/{UpstreamCall.Segment(userId)}"), ct);
-
-    public Task<UpstreamResponse> InviteUserAsync(JsonObject body, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/invite", Body: body), ct);
-
-    public Task<UpstreamResponse> UpdateLicensesAsync(JsonObject body, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/org/user/licenses", Body: body), ct);
-
-    private static KeyValuePair<string, string?>[] Paging(Pagination? pagination) =>
-    [
-        new("page", pagination?.Page?.ToString(CultureInfo.InvariantCulture)),
-        new("pageSize", pagination?.PageSize?.ToString(CultureInfo.InvariantCulture)),
-    ];
 
     protected override bool CanRefreshCredential => credentials.Managed is not null;
 

@@ -14,7 +14,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Concierge: routing inbound leads through form routers, booking them, and reading the routing logs.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Concierge)]
-public sealed class ConciergeTools(ChiliPiperClient client)
+public sealed class ConciergeTools(ConciergeClient client)
 {
     /// <summary>The logs endpoint refuses longer windows.</summary>
     public const int MaxLogDays = 30;
@@ -64,7 +64,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
         ToolResults.RunAsync(async () =>
         {
             var slug = Arguments.NotBlank(routerSlug, nameof(routerSlug));
-            if (!BookingChecks.IsSlug(slug))
+            if (!BookingArguments.IsSlug(slug))
             {
                 throw new ToolArgumentException(nameof(routerSlug), $"'routerSlug' is made of lowercase letters, digits, '-' and '_'; got '{slug}'.");
             }
@@ -82,7 +82,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
         ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(routingId, nameof(routingId));
-            var request = BookingChecks.ScheduleBody(body, nameof(body));
+            var request = BookingArguments.ScheduleBody(body, nameof(body));
             return ToolResults.Success((await client.ConciergeScheduleAsync(id, request, cancellationToken)).Body);
         });
 
@@ -99,8 +99,8 @@ public sealed class ConciergeTools(ChiliPiperClient client)
         {
             var workspace = Arguments.NotBlank(workspaceId, nameof(workspaceId));
             var router = Arguments.Uuid(routerId, nameof(routerId));
-            var from = BookingChecks.Instant(start, nameof(start));
-            var to = BookingChecks.Instant(end, nameof(end));
+            var from = BookingArguments.Instant(start, nameof(start));
+            var to = BookingArguments.Instant(end, nameof(end));
             var span = Arguments.Parse(to) - Arguments.Parse(from);
             if (span <= TimeSpan.Zero)
             {
@@ -134,7 +134,7 @@ public sealed class ConciergeTools(ChiliPiperClient client)
 
         if (interval is not null)
         {
-            body["interval"] = BookingChecks.Interval(interval, nameof(interval));
+            body["interval"] = BookingArguments.Interval(interval, nameof(interval));
         }
 
         if (Present(meetingTypeOverride) is { } m)

@@ -10,7 +10,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper meetings addressed by the id of their CRM event (Salesforce Event or HubSpot engagement).</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Crm)]
-public sealed class CrmTools(ChiliPiperClient client)
+public sealed class CrmTools(CrmClient client)
 {
     private const string CrmIdDescription = "The CRM event id: a Salesforce Event id (15 or 18 characters) or a HubSpot engagement id.";
 

@@ -13,7 +13,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper distributions: weighted round robins over a team.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Distributions)]
-public sealed class DistributionTools(ChiliPiperClient client)
+public sealed class DistributionTools(DistributionsClient client)
 {
     private const int MaxPageSize = 200;
 
@@ -77,20 +77,20 @@ public sealed class DistributionTools(ChiliPiperClient client)
 
             if (weights is { Length: > 0 })
             {
-                DistributionConfig.CheckWeights(weights.Select(w => (w?.UserId, (int?)w?.Weight)), nameof(weights));
+                DistributionArguments.CheckWeights(weights.Select(w => (w?.UserId, (int?)w?.Weight)), nameof(weights));
                 body["weights"] = JsonSerializer.SerializeToNode(weights, ToolJsonContext.Default.UserWeightArray);
             }
 
             if (manualCalibration is { Length: > 0 })
             {
-                DistributionConfig.CheckUsers(manualCalibration.Select(c => c?.UserId), nameof(manualCalibration));
+                DistributionArguments.CheckUsers(manualCalibration.Select(c => c?.UserId), nameof(manualCalibration));
                 body["manualCalibration"] = JsonSerializer.SerializeToNode(manualCalibration, ToolJsonContext.Default.UserCalibrationArray);
             }
 
             if (capping is { } caps)
             {
                 var cappingNode = Arguments.JsonObject(caps, nameof(capping));
-                DistributionConfig.CheckCapping(cappingNode, nameof(capping));
+                DistributionArguments.CheckCapping(cappingNode, nameof(capping));
                 body["capping"] = cappingNode;
             }
 
@@ -108,7 +108,7 @@ public sealed class DistributionTools(ChiliPiperClient client)
         {
             var id = Arguments.NotBlank(distributionId, nameof(distributionId));
             var config = Arguments.JsonObject(body, nameof(body));
-            DistributionConfig.CheckFullConfig(config);
+            DistributionArguments.CheckFullConfig(config);
             var response = await client.UpdateDistributionV3Async(id, config, cancellationToken);
             return ToolResults.Success(response.Body ?? new JsonObject { ["distributionId"] = id },
                 "The previous configuration was replaced and the new one is live.");
@@ -124,10 +124,10 @@ public sealed class DistributionTools(ChiliPiperClient client)
         {
             var id = Arguments.NotBlank(distributionId, nameof(distributionId));
             var deltas = Arguments.JsonObject(body, nameof(body));
-            var changes = DistributionConfig.ReadDeltas(deltas);
+            var changes = DistributionArguments.ReadDeltas(deltas);
 
             var (current, unreadable) = await ReadCurrentAsync(id, cancellationToken);
-            var rows = changes.Select(c => DistributionConfig.Apply(c, current)).ToArray();
+            var rows = changes.Select(c => DistributionArguments.Apply(c, current)).ToArray();
             var response = await client.AdjustDistributionV3Async(id, deltas, cancellationToken);
 
             var result = new JsonObject

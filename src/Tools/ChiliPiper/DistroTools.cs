@@ -11,7 +11,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Distro: the routers that assign CRM records, and running a scheduled one on demand.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Distro)]
-public sealed class DistroTools(ChiliPiperClient client)
+public sealed class DistroTools(DistroClient client)
 {
     [McpServerTool(Name = "distro-list-routers", Title = "List Distro routers", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("List every Distro router of the org (no filters): {routers[{id, name, status{type: Active|Inactive|Activating|Deactivating|Error}, trigger{objectType, eventTypes[], evaluation, delay}}]}. An event type with type Scheduled carries schedulerId, the id resource-scheduler-run takes.")]

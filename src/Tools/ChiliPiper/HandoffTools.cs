@@ -13,7 +13,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Handoff: a rep books a prospect with the right colleague, in two phases.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Handoff)]
-public sealed class HandoffTools(ChiliPiperClient client)
+public sealed class HandoffTools(HandoffClient client)
 {
     [McpServerTool(Name = "handoff-init", Title = "Start a Handoff booking", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     [Description("Phase 1 of a Handoff: runs the Handoff routers of the workspace for a prospect (by guestEmail, or a CRM lead/contact id) as the booking rep. Books nothing. Returns {routingId, guestEmail, routers: [{routerId, pathResults: [{pathId, assignees, startTimes: [{startTime, attendees}]}]}]}. Book with handoff-schedule soon: the session is short-lived.")]
@@ -31,7 +31,7 @@ public sealed class HandoffTools(ChiliPiperClient client)
             var workspace = Arguments.NotBlank(workspaceId, nameof(workspaceId));
             var booker = Arguments.NotBlank(userId, nameof(userId));
             var body = Prospect(type, guestEmail, id);
-            body["interval"] = BookingChecks.Interval(interval, nameof(interval));
+            body["interval"] = BookingArguments.Interval(interval, nameof(interval));
             if (!string.IsNullOrWhiteSpace(routerId))
             {
                 body["routerId"] = routerId.Trim();
@@ -59,7 +59,7 @@ public sealed class HandoffTools(ChiliPiperClient client)
             var router = Arguments.NotBlank(routerId, nameof(routerId));
             var path = Arguments.NotBlank(pathId, nameof(pathId));
             var booker = Arguments.NotBlank(userId, nameof(userId));
-            var body = new JsonObject { ["startTime"] = BookingChecks.Instant(startTime, nameof(startTime)) };
+            var body = new JsonObject { ["startTime"] = BookingArguments.Instant(startTime, nameof(startTime)) };
             if (location is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } place)
             {
                 body["location"] = JsonSerializer.SerializeToNode(place, ToolJsonContext.Default.JsonElement);

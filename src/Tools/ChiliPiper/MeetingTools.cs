@@ -15,7 +15,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper meetings: finding, reading, exporting, cancelling and marking no-shows.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Meetings)]
-public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<UpstreamOptions> options)
+public sealed class MeetingTools(MeetingsClient client, IOptionsMonitor<UpstreamOptions> options)
 {
     private const int DefaultExportMaxBytes = 200_000;
 
@@ -34,20 +34,20 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(async () =>
         {
-            var (from, to) = MeetingFilters.Window(start, end);
+            var (from, to) = MeetingArguments.Window(start, end);
             Arguments.Paging(pagination, 50);
 
-            var body = MeetingFilters.Body(from, to);
-            MeetingFilters.AddIds(body, "workspaceIds", workspaceIds);
-            MeetingFilters.AddStatuses(body, status);
-            MeetingFilters.AddIds(body, "assigneeIds", assigneeIds);
-            MeetingFilters.AddIds(body, "hostIds", hostIds);
+            var body = MeetingArguments.Body(from, to);
+            MeetingArguments.AddIds(body, "workspaceIds", workspaceIds);
+            MeetingArguments.AddStatuses(body, status);
+            MeetingArguments.AddIds(body, "assigneeIds", assigneeIds);
+            MeetingArguments.AddIds(body, "hostIds", hostIds);
             if (!string.IsNullOrWhiteSpace(guestEmail))
             {
                 body["guestEmail"] = guestEmail.Trim();
             }
 
-            MeetingFilters.AddUuids(body, "meetingTypeIds", meetingTypeIds);
+            MeetingArguments.AddUuids(body, "meetingTypeIds", meetingTypeIds);
             if (pagination?.Page is { } page)
             {
                 body["page"] = page;
@@ -67,7 +67,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         [Description("Meeting id (a UUID), as meetingId in meeting-list-put.")] string meetingId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(async () =>
-            ToolResults.Success((await client.GetMeetingAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body));
+            ToolResults.Success((await client.GetMeetingAsync(MeetingArguments.MeetingId(meetingId), cancellationToken)).Body));
 
     [McpServerTool(Name = "meeting-export-v2-put", Title = "Export meetings as CSV", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Export meetings whose start falls in [start, end), at most 7 days apart, as CSV (header row, one row per meeting, with meetingId and bookedAt columns). Filters: workspace, assignee, host, booker, meeting type, status. Returns {filename, rowCount, totalRows, truncated, data}; a large export is cut on a row boundary (truncated: true), so narrow the range or filters to get the rest. No paging.")]
@@ -83,14 +83,14 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(async () =>
         {
-            var (from, to) = MeetingFilters.Window(start, end);
-            var body = MeetingFilters.Body(from, to);
-            MeetingFilters.AddIds(body, "workspaceIds", workspaceIds);
-            MeetingFilters.AddIds(body, "assigneeIds", assigneeIds);
-            MeetingFilters.AddIds(body, "hostIds", hostIds);
-            MeetingFilters.AddIds(body, "bookerIds", bookerIds);
-            MeetingFilters.AddUuids(body, "meetingTypeIds", meetingTypeIds);
-            MeetingFilters.AddStatuses(body, status);
+            var (from, to) = MeetingArguments.Window(start, end);
+            var body = MeetingArguments.Body(from, to);
+            MeetingArguments.AddIds(body, "workspaceIds", workspaceIds);
+            MeetingArguments.AddIds(body, "assigneeIds", assigneeIds);
+            MeetingArguments.AddIds(body, "hostIds", hostIds);
+            MeetingArguments.AddIds(body, "bookerIds", bookerIds);
+            MeetingArguments.AddUuids(body, "meetingTypeIds", meetingTypeIds);
+            MeetingArguments.AddStatuses(body, status);
 
             var response = await client.ExportMeetingsAsync(body, cancellationToken);
             var (csv, filename) = ReadExport(response);
@@ -117,7 +117,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         [Description("Meeting id (a UUID).")] string meetingId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(async () =>
-            ToolResults.Success((await client.CancelMeetingAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body));
+            ToolResults.Success((await client.CancelMeetingAsync(MeetingArguments.MeetingId(meetingId), cancellationToken)).Body));
 
     [McpServerTool(Name = "meeting-noshow", Title = "Mark a meeting as no-show", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
     [Description("Mark a meeting as a no-show (the guest did not attend). Cannot be undone through the API, and may trigger CRM and no-show automations. Returns {type: Success}; a meeting that cannot be marked (cancelled, not started yet, already marked) comes back as an error with the reason.")]
@@ -125,7 +125,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         [Description("Meeting id (a UUID).")] string meetingId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(async () =>
-            ToolResults.Success((await client.MarkMeetingNoShowAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body));
+            ToolResults.Success((await client.MarkMeetingNoShowAsync(MeetingArguments.MeetingId(meetingId), cancellationToken)).Body));
 
     [McpServerTool(Name = "meeting-activity", Title = "Get the activity link of a meeting", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Get the link to the activity page of a meeting in the Chili Piper admin app, to hand to a person who wants to inspect it there. Returns {url}.")]
@@ -133,7 +133,7 @@ public sealed class MeetingTools(ChiliPiperClient client, IOptionsMonitor<Upstre
         [Description("Meeting id (a UUID).")] string meetingId,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(async () =>
-            ToolResults.Success(ActivityLink((await client.GetMeetingActivityAsync(MeetingFilters.MeetingId(meetingId), cancellationToken)).Body)));
+            ToolResults.Success(ActivityLink((await client.GetMeetingActivityAsync(MeetingArguments.MeetingId(meetingId), cancellationToken)).Body)));
 
     /// <summary>The deep link may come as a bare string or inside an object; either way the caller gets {url}.</summary>
     internal static JsonNode? ActivityLink(JsonNode? body) =>

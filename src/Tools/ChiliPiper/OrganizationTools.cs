@@ -9,7 +9,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>The Chili Piper organization: liveness and tenant facts.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Organization)]
-public sealed class OrganizationTools(ChiliPiperClient client)
+public sealed class OrganizationTools(OrganizationClient client)
 {
     [McpServerTool(Name = "health-ping", Title = "Check the Chili Piper connection", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Check that Chili Piper is reachable and the API token is accepted. Returns ok; a 401 means the token is missing or revoked.")]

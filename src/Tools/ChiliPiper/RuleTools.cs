@@ -13,7 +13,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper routing rules (ExplicitV1), which routers evaluate to pick a path.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Rules)]
-public sealed class RuleTools(ChiliPiperClient client)
+public sealed class RuleTools(RulesClient client)
 {
     private const int MaxPageSize = 200;
     private static readonly string[] RuleTypes = ["NonOwnershipRule", "OwnershipRule"];

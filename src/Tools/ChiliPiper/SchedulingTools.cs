@@ -12,7 +12,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper scheduling links, availability, and the two-phase booking through a link.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Scheduling)]
-public sealed class SchedulingTools(ChiliPiperClient client)
+public sealed class SchedulingTools(SchedulingClient client)
 {
     private const string WorkspaceFilter = "Only links in these workspace ids.";
     private const string SlugFilter = "Only links with these slugs (lowercase letters, digits, - and _).";
@@ -82,7 +82,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
             var body = new JsonObject { ["link"] = LinkReference(link) };
             if (interval is not null)
             {
-                body["interval"] = BookingChecks.Interval(interval, nameof(interval));
+                body["interval"] = BookingArguments.Interval(interval, nameof(interval));
             }
 
             if (guestEmail is not null)
@@ -119,7 +119,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
         ToolResults.RunAsync(async () =>
         {
             var id = Arguments.NotBlank(routeId, nameof(routeId));
-            var request = BookingChecks.ScheduleBody(body, nameof(body));
+            var request = BookingArguments.ScheduleBody(body, nameof(body));
             return ToolResults.Success((await client.ScheduleSchedulingLinkAsync(id, request, cancellationToken)).Body);
         });
 
@@ -141,9 +141,9 @@ public sealed class SchedulingTools(ChiliPiperClient client)
                 ["meetingTypeRef"] = new JsonObject
                 {
                     ["id"] = Arguments.Uuid(meetingTypeRef?.Id, "meetingTypeRef.id"),
-                    ["timestamp"] = BookingChecks.Instant(meetingTypeRef?.Timestamp, "meetingTypeRef.timestamp"),
+                    ["timestamp"] = BookingArguments.Instant(meetingTypeRef?.Timestamp, "meetingTypeRef.timestamp"),
                 },
-                ["interval"] = BookingChecks.Interval(interval, nameof(interval)),
+                ["interval"] = BookingArguments.Interval(interval, nameof(interval)),
             };
             if (Override(meetingTypeOverride) is { } overrides)
             {
@@ -158,10 +158,10 @@ public sealed class SchedulingTools(ChiliPiperClient client)
         ToolResults.RunAsync(async () =>
         {
             var filters = new JsonObject();
-            Add(filters, "filterWorkspaceIds", BookingChecks.Filter(workspaceIds, "filterWorkspaceIds", BookingChecks.IsId, "ids without spaces or slashes"));
-            Add(filters, "filterLinkSlugs", BookingChecks.Filter(slugs, "filterLinkSlugs", BookingChecks.IsSlug, "slugs of lowercase letters, digits, '-' and '_'"));
-            Add(filters, "filterMeetingTypeId", BookingChecks.Filter(meetingTypeIds, "filterMeetingTypeId", Arguments.IsUuid, "UUIDs"));
-            Add(filters, "filterDistributionIds", BookingChecks.Filter(distributionIds, "filterDistributionIds", BookingChecks.IsId, "ids without spaces or slashes"));
+            Add(filters, "filterWorkspaceIds", BookingArguments.Filter(workspaceIds, "filterWorkspaceIds", BookingArguments.IsId, "ids without spaces or slashes"));
+            Add(filters, "filterLinkSlugs", BookingArguments.Filter(slugs, "filterLinkSlugs", BookingArguments.IsSlug, "slugs of lowercase letters, digits, '-' and '_'"));
+            Add(filters, "filterMeetingTypeId", BookingArguments.Filter(meetingTypeIds, "filterMeetingTypeId", Arguments.IsUuid, "UUIDs"));
+            Add(filters, "filterDistributionIds", BookingArguments.Filter(distributionIds, "filterDistributionIds", BookingArguments.IsId, "ids without spaces or slashes"));
             return ToolResults.Success((await client.ListSchedulingLinksAsync(kind, filters, cancellationToken)).Body);
         });
 
@@ -265,7 +265,7 @@ public sealed class SchedulingTools(ChiliPiperClient client)
                 continue;
             }
 
-            if (BookingChecks.Duration(value) is null)
+            if (BookingArguments.Duration(value) is null)
             {
                 throw new ToolArgumentException("meetingTypeOverride." + name, $"'meetingTypeOverride.{name}' must be a duration such as '45 minutes'; got '{value}'.");
             }

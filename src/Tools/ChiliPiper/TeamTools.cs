@@ -12,7 +12,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper teams: the member pools distributions assign to.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Teams)]
-public sealed class TeamTools(ChiliPiperClient client)
+public sealed class TeamTools(TeamsClient client)
 {
     private const int MaxPageSize = 200;
 

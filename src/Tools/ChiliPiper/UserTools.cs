@@ -13,7 +13,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper users: finding, reading, inviting and licensing them.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Users)]
-public sealed class UserTools(ChiliPiperClient client)
+public sealed class UserTools(UsersClient client)
 {
     [McpServerTool(Name = "user-find", Title = "Find users", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Find users whose name or email contains the query (partial, case-insensitive). Returns {results, total, page, pageSize}; each user has id, name, email, licences and workspaces.")]

@@ -12,7 +12,7 @@ namespace Serverless.Tools.ChiliPiper;
 /// <summary>Chili Piper workspaces and who belongs to them.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Workspaces)]
-public sealed class WorkspaceTools(ChiliPiperClient client)
+public sealed class WorkspaceTools(WorkspacesClient client)
 {
     private const int MaxPageSize = 50;
 

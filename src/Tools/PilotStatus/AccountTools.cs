@@ -15,7 +15,7 @@ namespace Serverless.Tools.PilotStatus;
 /// </summary>
 [McpServerToolType]
 [Toolset(Toolsets.Account)]
-public sealed class AccountTools(PilotStatusClient client, CallerCredentials credentials)
+public sealed class AccountTools(AccountClient client, CallerCredentials credentials)
 {
     [KeyScope(KeyScope.Tenant)]
     [McpServerTool(Name = "api_keys_list", Title = "List the API keys of the numbers", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
@@ -147,7 +147,7 @@ public sealed class AccountTools(PilotStatusClient client, CallerCredentials cre
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(async () =>
         {
-            var body = new BrandingUpdate(logoUrl, primaryColor, backgroundColor, companyName, subtitle, supportUrl, defaultRedirectUrl, hidePilotStatusBranding, clear).ToBody();
+            var body = new BrandingBody(logoUrl, primaryColor, backgroundColor, companyName, subtitle, supportUrl, defaultRedirectUrl, hidePilotStatusBranding, clear).ToBody();
             return ToolResults.Success((await client.UpsertBrandingAsync(body, cancellationToken)).Body);
         });
 

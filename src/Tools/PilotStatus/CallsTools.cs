@@ -15,7 +15,7 @@ namespace Serverless.Tools.PilotStatus;
 /// </summary>
 [McpServerToolType]
 [Toolset(Toolsets.Calls)]
-public sealed class CallsTools(PilotStatusClient client)
+public sealed class CallsTools(CallsClient client)
 {
     private const string CallIdHelp = "Call id (call_...) or the provider call id (wacid...).";
 

@@ -9,7 +9,7 @@ namespace Serverless.Tools.PilotStatus;
 /// <summary>WhatsApp channels (newsletters) of the key's number.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Channels)]
-public sealed class ChannelsTools(PilotStatusClient client)
+public sealed class ChannelsTools(GroupsClient client)
 {
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "newsletters_list", Title = "List WhatsApp channels", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]

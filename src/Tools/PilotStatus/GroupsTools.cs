@@ -11,7 +11,7 @@ namespace Serverless.Tools.PilotStatus;
 /// <summary>WhatsApp groups of the key's number: listing, creating, membership, admin roles, invites and pins.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Groups)]
-public sealed class GroupsTools(PilotStatusClient client)
+public sealed class GroupsTools(GroupsClient client)
 {
     private const string GroupIdHelp = "Group id ending with @g.us, from groups_list.";
     private const string ParticipantsHelp = "Phone numbers in E.164 (5511999998888; a leading + is accepted), at least one.";

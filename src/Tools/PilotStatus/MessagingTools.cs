@@ -10,7 +10,7 @@ namespace Serverless.Tools.PilotStatus;
 /// <summary>Sending WhatsApp messages and reading what came back (Pilot Status, number-scoped key).</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Messaging)]
-public sealed class MessagingTools(PilotStatusClient client)
+public sealed class MessagingTools(MessagingClient client)
 {
     [KeyScope(KeyScope.Number)]
     [McpServerTool(Name = "messages_send", Title = "Send a WhatsApp message", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
@@ -29,7 +29,7 @@ public sealed class MessagingTools(PilotStatusClient client)
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(async () =>
         {
-            var body = new SendMessageRequest(destinationNumber, groupId, newsletterId, templateId, variables, text, media, mediaType, caption, deliverAt).ToBody();
+            var body = new SendMessageBody(destinationNumber, groupId, newsletterId, templateId, variables, text, media, mediaType, caption, deliverAt).ToBody();
             var response = await client.SendMessageAsync(body, cancellationToken);
             return ToolResults.Success(response.Body, "Queued. Delivery is asynchronous: call message_get with this id to follow QUEUED -> SENT -> DELIVERED (or FAILED).");
         });

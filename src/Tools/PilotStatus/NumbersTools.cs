@@ -13,7 +13,7 @@ namespace Serverless.Tools.PilotStatus;
 /// <summary>The account's WhatsApp numbers: listing, adding, connecting, pairing, removing, and checking who is on WhatsApp.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Numbers)]
-public sealed class NumbersTools(PilotStatusClient client)
+public sealed class NumbersTools(NumbersClient client)
 {
     private const string NumberIdHelp = "Pilot Status number id (num_...), from numbers_list.";
 

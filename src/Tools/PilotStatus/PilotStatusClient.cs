@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Tools.Catalog;
@@ -9,8 +8,11 @@ using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.PilotStatus;
 
-/// <summary>Typed client of the Pilot Status REST API: one method per endpoint.</summary>
-public sealed partial class PilotStatusClient(
+/// <summary>
+/// The connection to the Pilot Status REST API: credentials, errors, retries. The endpoints live in one thin client
+/// per area (<see cref="MessagingClient"/>, <see cref="AccountClient"/>, ...) that sends through it.
+/// </summary>
+public sealed class PilotStatusClient(
     HttpClient http,
     IOptionsMonitor<UpstreamOptions> options,
     CallerCredentials credentials,
@@ -23,35 +25,6 @@ public sealed partial class PilotStatusClient(
     public const string NumberIdHeader = "x-whatsapp-number-id";
 
     protected override Upstream Upstream => Upstream.PilotStatus;
-
-    // Messaging
-
-    public Task<UpstreamResponse> SendMessageAsync(JsonObject body, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Post, "/v1/messages/send", Body: body), ct);
-
-    public Task<UpstreamResponse> GetMessageAsync(string messageId, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, $"/v1/messages/{UpstreamCall.Segment(messageId)}"), ct);
-
-    public Task<UpstreamResponse> CancelMessagesAsync(IReadOnlyList<string> messageIds, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Delete, "/v1/messages/cancel",
-            Body: new JsonObject { ["messageIds"] = new JsonArray([.. messageIds.Select(id => JsonValue.Create(id))]) }), ct);
-
-    public Task<UpstreamResponse> GroupMessagesAsync(string? startDate, string? endDate, int? page, int? pageSize, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/messages/group", Query: DateRangePage(startDate, endDate, page, pageSize)), ct);
-
-    public Task<UpstreamResponse> UnreadMessagesAsync(int? page, int? pageSize, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/messages/unread", Query: DateRangePage(null, null, page, pageSize)), ct);
-
-    public Task<UpstreamResponse> ConversationsAsync(string? startDate, string? endDate, int? page, int? pageSize, CancellationToken ct) =>
-        SendAsync(new UpstreamCall(HttpMethod.Get, "/v1/conversations", Query: DateRangePage(startDate, endDate, page, pageSize)), ct);
-
-    private static KeyValuePair<string, string?>[] DateRangePage(string? startDate, string? endDate, int? page, int? pageSize) =>
-    [
-        new("startDate", startDate),
-        new("endDate", endDate),
-        new("page", page?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("pageSize", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-    ];
 
     protected override bool CanRefreshCredential => credentials.Managed is not null;
 

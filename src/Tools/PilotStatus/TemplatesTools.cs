@@ -13,7 +13,7 @@ namespace Serverless.Tools.PilotStatus;
 /// <summary>WhatsApp message templates of one number: reading, creating, changing and deleting them (number-scoped key).</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Templates)]
-public sealed class TemplatesTools(PilotStatusClient client)
+public sealed class TemplatesTools(TemplatesClient client)
 {
     private const string BodyHelp =
         "Content: an object {header?: {type: TEXT|IMAGE|VIDEO|DOCUMENT, text or url}, body: {text}, footer?: {text}, buttons?: [{type, text, url|phone_number|example}]} (recommended), that object as a JSON string, or plain text. Media by http(s) url only.";
@@ -49,7 +49,7 @@ public sealed class TemplatesTools(PilotStatusClient client)
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(async () =>
         {
-            var request = new JsonObject { ["name"] = TemplateContent.Name(name) };
+            var request = new JsonObject { ["name"] = TemplateArguments.Name(name) };
             AddContent(request, body, examples, category, language);
             var response = await client.CreateTemplateAsync(request, cancellationToken);
             return ToolResults.Success(response.Body, PendingNote(response.Body));
@@ -86,13 +86,13 @@ public sealed class TemplatesTools(PilotStatusClient client)
     private static void AddContent(
         JsonObject request, ObjectOrText body, Dictionary<string, string>? examples, TemplateCategory? category, string? language)
     {
-        request["body"] = TemplateContent.Check(body.Value, examples);
+        request["body"] = TemplateArguments.Check(body.Value, examples);
         if (category is { } c)
         {
             request["category"] = c.ToWire();
         }
 
-        if (TemplateContent.Language(language) is { } lang)
+        if (TemplateArguments.Language(language) is { } lang)
         {
             request["language"] = lang;
         }

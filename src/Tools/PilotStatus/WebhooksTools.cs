@@ -11,7 +11,7 @@ namespace Serverless.Tools.PilotStatus;
 /// <summary>Webhooks of a WhatsApp number: where its events are POSTed, and what happened to each delivery.</summary>
 [McpServerToolType]
 [Toolset(Toolsets.Webhooks)]
-public sealed class WebhooksTools(PilotStatusClient client)
+public sealed class WebhooksTools(WebhooksClient client)
 {
     private const string NoEventsNote =
         "This webhook has no events, so nothing will be delivered to it. Call webhooks_update with events [\"*\"] (everything) or a list of event names.";

@@ -52,7 +52,7 @@ public abstract class UpstreamClient
     /// <summary>Some vendors report failures inside a 2xx body; a client says so here.</summary>
     protected virtual (string? Code, string Message)? ReadBusinessFailure(JsonNode? body) => null;
 
-    protected async Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
+    protected internal async Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
         // The tool's declaration decides: a read may be retried, anything else (or a call outside a tool) goes out once.
         var isRead = ToolDeclaration.Current?.IsRead == true;

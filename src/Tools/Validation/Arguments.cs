@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Serverless.Tools.Errors;
+using Serverless.Wire;
 
 namespace Serverless.Tools.Validation;
 
@@ -46,7 +46,7 @@ public static partial class Arguments
             return null;
         }
 
-        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        if (!WireFormat.TryParseInstant(value, out _))
         {
             throw new ToolArgumentException(parameter, $"'{parameter}' must be an ISO-8601 date or date-time such as 2026-01-31T12:00:00Z; got '{value}'.");
         }
@@ -68,8 +68,9 @@ public static partial class Arguments
         return (s, e);
     }
 
+    /// <summary>The instant of a value <see cref="IsoInstant"/> accepted.</summary>
     public static DateTimeOffset Parse(string value) =>
-        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        WireFormat.TryParseInstant(value, out var instant) ? instant : throw new FormatException("Not an ISO-8601 instant.");
 
     public static bool IsE164(string value) => E164().IsMatch(value);
 

@@ -71,7 +71,7 @@ internal static class SandboxControlEndpoints
                 : PilotStatusErrors.Validation(problem.Value.Message);
         }
 
-        var received = call.State.ReceiveInbound(number, request, call.Now);
+        var received = call.State.Inbound.ReceiveInbound(number, request, call.Now);
         return Results.Json(
             new InboundSimulationResponse(received.Id, received.ConversationId, received.MessageId, received.Events, received.CreatedAt),
             SandboxJson.Options,
@@ -105,7 +105,7 @@ internal static class SandboxControlEndpoints
             number.ConnectionStatus = NumberStates.Close;
         }
 
-        call.State.PublishNumberEvent(number, eventName, call.Now);
+        call.State.Numbers.PublishNumberEvent(number, eventName, call.Now);
         return Results.Json(new NumberStatusSimulationResponse(number.Id, eventName, number.ConnectionStatus), SandboxJson.Options, statusCode: StatusCodes.Status201Created);
     }
 

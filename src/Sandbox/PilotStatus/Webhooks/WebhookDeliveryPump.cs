@@ -39,7 +39,7 @@ internal sealed class WebhookDeliveryPump : IAsyncDisposable
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _state.DeliveryQueued += Wake;
+        _state.Webhooks.DeliveryQueued += Wake;
         _loop = Task.Run(RunAsync);
     }
 
@@ -56,7 +56,7 @@ internal sealed class WebhookDeliveryPump : IAsyncDisposable
                 {
                     var now = _state.Time.GetUtcNow();
                     _state.Tick(now);
-                    due = _state.TakeDueDeliveries(now);
+                    due = _state.Webhooks.TakeDueDeliveries(now);
                 }
             }
             catch (Exception e)
@@ -113,7 +113,7 @@ internal sealed class WebhookDeliveryPump : IAsyncDisposable
 
         lock (_state.Sync)
         {
-            _state.CompleteDelivery(attempt, outcome, startedAt);
+            _state.Webhooks.CompleteDelivery(attempt, outcome, startedAt);
         }
 
         Wake();
@@ -189,7 +189,7 @@ internal sealed class WebhookDeliveryPump : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _state.DeliveryQueued -= Wake;
+        _state.Webhooks.DeliveryQueued -= Wake;
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {

@@ -48,7 +48,7 @@ public static class WebhookSeed
         webhook.AddLog(new WebhookDeliveryLog("whl_sandbox_3", StoreWebhookId, "dlv_sandbox_ana_3", WebhookEvents.MessageReceived,
             WebhookDeliveryStatuses.Success, 200, secondBody, "{\"ok\":true}", 51, 1, second));
         webhook.LastTriggered = second;
-        state.WebhookList.Add(webhook);
+        state.Webhooks.WebhookList.Add(webhook);
     }
 
     private static string Received(string eventId, string providerId, string text, DateTimeOffset at)

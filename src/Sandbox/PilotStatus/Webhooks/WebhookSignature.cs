@@ -30,16 +30,4 @@ public static class WebhookSignature
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(signed));
         return Scheme + Convert.ToHexStringLower(mac);
     }
-
-    /// <summary>Checks a received delivery in constant time; a receiver should also reject old timestamps.</summary>
-    public static bool Verify(string secret, string? timestamp, string? signature, string body)
-    {
-        if (signature is null || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return false;
-        }
-
-        var expected = Encoding.ASCII.GetBytes(Sign(secret, seconds, body));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
-    }
 }
