@@ -17,6 +17,8 @@ const options = parseArgs(process.argv.slice(2));
 const duration = Number(options.duration ?? 6);
 const connections = Number(options.connections ?? 32);
 const coldStarts = Number(options['cold-starts'] ?? 7);
+// --only cold|load measures one half, for quick comparisons while tuning; the README needs both.
+const only = options.only;
 const gatewayCommand = options.gateway;
 if (!gatewayCommand || !existsSync(gatewayCommand)) {
   fail(`--gateway must name the built self-host executable (got '${gatewayCommand ?? ''}'); bench/run builds it.`);
@@ -45,44 +47,27 @@ const servers = {
   reference: port => ({ command: process.execPath, args: [path.join(here, 'reference-server.mjs'), String(port), upstream] }),
 };
 
-const gateway = await startServer('gateway');
-const reference = await startServer('reference');
-for (const server of [gateway, reference]) {
-  await checkAnswer(server);
-}
-
-log(`warming up (${Math.min(duration, 3)} s each)`);
-for (const server of [gateway, reference]) {
-  await load(server.port, Math.min(duration, 3), connections);
-}
-
 const results = { gateway: {}, reference: {}, standIn: {} };
-for (const [name, server] of [['gateway', gateway], ['reference', reference]]) {
-  log(`${name}: ${connections} connections, ${duration} s`);
-  const sampler = rssSampler(server.child.pid);
-  const run = await load(server.port, duration, connections);
-  results[name].loaded = { ...run, peakRssMb: sampler.stop() };
+if (only !== 'cold') {
+  await measureLoad();
 }
-
-for (const [name, server] of [['gateway', gateway], ['reference', reference]]) {
-  log(`${name}: 1 connection, ${duration} s`);
-  results[name].single = await sequential(server.port, '/mcp', 'POST', callBody, mcpHeaders, duration);
-}
-log(`stand-in directly: 1 connection, ${duration} s`);
-results.standIn.single = await sequential(standIn.port, '/v1/messages/msg_bench', 'GET', null, { 'x-api-key': apiKey }, duration);
-
-await stop(gateway.child);
-await stop(reference.child);
-
-for (const name of ['gateway', 'reference']) {
-  log(`${name}: cold start, median of ${coldStarts}`);
-  const times = [];
-  for (let i = 0; i < coldStarts; i++) {
-    times.push(await coldStart(name));
+if (only !== 'load') {
+  for (const name of ['gateway', 'reference']) {
+    log(`${name}: cold start, median of ${coldStarts}`);
+    const starts = [];
+    for (let i = 0; i < coldStarts; i++) {
+      starts.push(await coldStart(name));
+    }
+    const times = starts.map(s => s.wallMs), cpu = starts.map(s => s.cpuMs);
+    results[name].coldStartMs = { median: median(times), all: times, cpuMedian: median(cpu), cpuAll: cpu };
+    log(`${name}: cold starts ${times.join(', ')} ms; CPU ${cpu.join(', ')} ms`);
   }
-  results[name].coldStartMs = { median: median(times), all: times };
 }
 await stop(standIn.child);
+if (only) {
+  console.log(JSON.stringify(results, null, 2));
+  process.exit(0);
+}
 
 const summary = summarise(results);
 console.log('\n' + summary.table + '\n');
@@ -97,6 +82,36 @@ if (options.readme) {
 process.exit(0);
 
 // ---------------------------------------------------------------------------------------------------------
+
+async function measureLoad() {
+  const gateway = await startServer('gateway');
+  const reference = await startServer('reference');
+  for (const server of [gateway, reference]) {
+    await checkAnswer(server);
+  }
+
+  log(`warming up (${Math.min(duration, 3)} s each)`);
+  for (const server of [gateway, reference]) {
+    await load(server.port, Math.min(duration, 3), connections);
+  }
+
+  for (const [name, server] of [['gateway', gateway], ['reference', reference]]) {
+    log(`${name}: ${connections} connections, ${duration} s`);
+    const sampler = rssSampler(server.child.pid);
+    const run = await load(server.port, duration, connections);
+    results[name].loaded = { ...run, peakRssMb: sampler.stop() };
+  }
+
+  for (const [name, server] of [['gateway', gateway], ['reference', reference]]) {
+    log(`${name}: 1 connection, ${duration} s`);
+    results[name].single = await sequential(server.port, '/mcp', 'POST', callBody, mcpHeaders, duration);
+  }
+  log(`stand-in directly: 1 connection, ${duration} s`);
+  results.standIn.single = await sequential(standIn.port, '/v1/messages/msg_bench', 'GET', null, { 'x-api-key': apiKey }, duration);
+
+  await stop(gateway.child);
+  await stop(reference.child);
+}
 
 function gatewayEnv() {
   const env = { ...process.env, PilotStatus__BaseUrl: upstream, DOTNET_NOLOGO: '1' };
@@ -121,8 +136,20 @@ async function coldStart(name) {
   const child = spawnChild(spec.command, spec.args, spec.env);
   await waitForToolsList(port, child, 60_000);
   const elapsed = performance.now() - started;
+  const cpu = cpuMs(child.pid);
   await stop(child);
-  return Math.round(elapsed);
+  return { wallMs: Math.round(elapsed), cpuMs: cpu };
+}
+
+// CPU time (user + system) the process has used so far: on a shared machine the wall clock of a start-up
+// mostly measures the neighbours, its CPU time far less so.
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 function spawnChild(command, args, env) {
@@ -249,6 +276,7 @@ function summarise(r) {
   const ratios = {
     throughput: round(g.loaded.requestsPerSecond / t.loaded.requestsPerSecond, 2),
     coldStart: round(g.coldStartMs.median / t.coldStartMs.median, 2),
+    coldStartCpu: round(g.coldStartMs.cpuMedian / t.coldStartMs.cpuMedian, 2),
     addedP50Ms: round(g.single.p50Ms - r.standIn.single.p50Ms, 3),
     peakRssMb: g.loaded.peakRssMb,
   };
@@ -266,6 +294,7 @@ function summarise(r) {
     [`p50 / p99 at ${connections} connections`, `${g.loaded.p50Ms} / ${g.loaded.p99Ms} ms`, `${t.loaded.p50Ms} / ${t.loaded.p99Ms} ms`, ''],
     [`p50 at 1 connection (stand-in alone: ${r.standIn.single.p50Ms} ms)`, `${g.single.p50Ms} ms`, `${t.single.p50Ms} ms`, `added: **${ratios.addedP50Ms} ms**`],
     [`cold start, launch to first tools/list (median of ${coldStarts})`, `${g.coldStartMs.median} ms`, `${t.coldStartMs.median} ms`, `**${ratios.coldStart}×**`],
+    ['CPU time used by then (user + system, median)', `${g.coldStartMs.cpuMedian} ms`, `${t.coldStartMs.cpuMedian} ms`, `${ratios.coldStartCpu}×`],
     ['peak RSS under load', `${g.loaded.peakRssMb} MB`, `${t.loaded.peakRssMb} MB`, ''],
   ];
   const table = rows.map(row => `| ${row.join(' | ')} |`).join('\n');
