@@ -229,7 +229,7 @@ public sealed class McpGatewayEndpoint(
         await ServeAsync(context, message, tools);
     }
 
-    private async Task ServeAsync(HttpContext context, JsonRpcMessage message, IReadOnlyList<ToolEntry> tools)
+    internal async Task ServeAsync(HttpContext context, JsonRpcMessage message, IReadOnlyList<ToolEntry> tools)
     {
         var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
         var server = McpServer.Create(transport, serverOptions.Create(tools), loggerFactory, context.RequestServices);
