@@ -8,7 +8,6 @@ using Serverless.Gateway;
 using Serverless.Sandbox;
 using Serverless.Gateway.Callers;
 using Serverless.Gateway.Telemetry;
-using Serverless.Tools.Catalog;
 
 namespace Serverless.Server;
 
@@ -21,11 +20,7 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(CommandLine commandLine)
     {
-        // The catalog (every tool object and its schema) is the largest single piece of start-up: it is built on
-        // another core while the host is put together, instead of after it.
-        var catalog = Task.Run(ToolCatalog.CreateDefault);
         var builder = WebApplication.CreateSlimBuilder(commandLine.ConfigurationArgs);
-        builder.Services.AddSingleton(_ => catalog.GetAwaiter().GetResult());
         Logging.UseDefaultLevels(builder.Configuration);
         Logging.ToStandardError(builder.Logging);
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
