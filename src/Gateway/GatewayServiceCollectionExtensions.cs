@@ -50,6 +50,16 @@ public static class GatewayServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Builds and compiles the request path (catalog, schemas, SDK server, serialisation) in the background while
+    /// the host starts, so the first client request does not pay for it. Hosts call this; tests need not.
+    /// </summary>
+    public static IServiceCollection AddGatewayWarmUp(this IServiceCollection services)
+    {
+        services.AddHostedService<GatewayWarmUp>();
+        return services;
+    }
+
+    /// <summary>
     /// Maps the MCP endpoint and its selection routes: {pattern}, {pattern}/readonly,
     /// {pattern}/x/{toolsets} and {pattern}/x/{toolsets}/readonly, and each again under {pattern}/search (the search
     /// route). Only POST is served; GET and DELETE get 405.

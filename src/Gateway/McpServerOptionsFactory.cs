@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -11,10 +12,20 @@ using Serverless.Tools.Catalog;
 
 namespace Serverless.Gateway;
 
-/// <summary>Server options for one request (or one stdio session) over a chosen set of catalog tools.</summary>
+/// <summary>
+/// Server options over a chosen set of catalog tools, for one request (or one stdio session). The options of a
+/// tool set are built once and shared by every request that selects the same tools: the SDK only reads them.
+/// </summary>
 public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
 {
+    // Selections are combinations of toolsets, tools, read-only and grants; past this many distinct ones the
+    // rest are built per request rather than held, so memory stays bounded whatever callers ask for.
+    private const int MaxCachedSelections = 1024;
+    private const int MaxIndexedTools = 4096;
+
     private readonly ILogger _audit = loggerFactory.CreateLogger("Serverless.Gateway.Audit");
+    private readonly ConcurrentDictionary<string, McpServerOptions> _bySelection = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ToolEntry, int> _toolIndex = new(ReferenceEqualityComparer.Instance);
 
     public const string ServerName = "serverless-mcp-gateway";
 
@@ -26,8 +37,28 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
         "Failed calls return isError with the upstream, its code and what to do next. Writes are never retried automatically. " +
         "Bookings (the *-schedule tools) work only on a session opened through this gateway; repeating one returns the recorded booking (alreadyBooked) instead of booking twice.";
 
-    /// <summary>Options for one stateless HTTP request; <paramref name="search"/> lists the search tools in place of <paramref name="tools"/>.</summary>
-    public McpServerOptions Create(IEnumerable<ToolEntry> tools, bool search = false)
+    /// <summary>
+    /// Options for stateless HTTP requests over <paramref name="tools"/>, shared by every request with the same tools;
+    /// <paramref name="search"/> lists the search tools in place of <paramref name="tools"/>.
+    /// </summary>
+    public McpServerOptions Create(IReadOnlyList<ToolEntry> tools, bool search = false)
+    {
+        if (SelectionKey(tools) is not { } selection)
+        {
+            return Build(tools, search);
+        }
+
+        var key = search ? "s" + selection : "t" + selection;
+        if (_bySelection.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var options = Build(tools, search);
+        return _bySelection.Count < MaxCachedSelections ? _bySelection.GetOrAdd(key, options) : options;
+    }
+
+    private McpServerOptions Build(IEnumerable<ToolEntry> tools, bool search)
     {
         var options = new McpServerOptions
         {
@@ -44,6 +75,40 @@ public sealed class McpServerOptionsFactory(ILoggerFactory loggerFactory)
 
         return options;
     }
+
+    // One bit per catalog tool, sixteen to a char: a short key whatever the selection, in catalog order.
+    private string? SelectionKey(IReadOnlyList<ToolEntry> tools)
+    {
+        Span<int> indexes = tools.Count <= 256 ? stackalloc int[tools.Count] : new int[tools.Count];
+        var highest = -1;
+        for (var i = 0; i < tools.Count; i++)
+        {
+            if (!_toolIndex.TryGetValue(tools[i], out var index))
+            {
+                if (_toolIndex.Count >= MaxIndexedTools)
+                {
+                    return null;
+                }
+
+                index = _toolIndex.GetOrAdd(tools[i], _ => Interlocked.Increment(ref _nextIndex) - 1);
+            }
+
+            indexes[i] = index;
+            highest = Math.Max(highest, index);
+        }
+
+        var chars = highest < 0 ? 1 : highest / 16 + 1;
+        Span<char> key = chars <= 256 ? stackalloc char[chars] : new char[chars];
+        key.Clear();
+        foreach (var index in indexes)
+        {
+            key[index / 16] |= (char)(1 << (index % 16));
+        }
+
+        return new string(key);
+    }
+
+    private int _nextIndex;
 
     /// <summary>Fills server identity, capabilities and tools into options the host created (stdio).</summary>
     public static void Configure(McpServerOptions options, IEnumerable<ToolEntry> tools, ILogger audit)

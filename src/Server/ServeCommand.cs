@@ -21,6 +21,7 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(CommandLine commandLine)
     {
         var builder = WebApplication.CreateSlimBuilder(commandLine.ConfigurationArgs);
+        Logging.UseDefaultLevels(builder.Configuration);
         Logging.ToStandardError(builder.Logging);
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
         {
@@ -29,6 +30,7 @@ internal static class ServeCommand
 
         await using var sandbox = await SandboxSwitch.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
         builder.Services.AddMcpGateway(builder.Configuration);
+        builder.Services.AddGatewayWarmUp();
         builder.Services.AddGatewayTelemetry(builder.Configuration);
         var app = builder.Build();
         app.UseFirstRequestTiming();

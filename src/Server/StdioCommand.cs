@@ -14,6 +14,7 @@ internal static class StdioCommand
     public static async Task<int> RunAsync(CommandLine commandLine)
     {
         var builder = Host.CreateApplicationBuilder(commandLine.ConfigurationArgs);
+        Logging.UseDefaultLevels(builder.Configuration);
         Logging.ToStandardError(builder.Logging);
         await using var sandbox = await SandboxSwitch.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
         if (sandbox is not null)

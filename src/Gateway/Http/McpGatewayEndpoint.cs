@@ -229,7 +229,7 @@ public sealed class McpGatewayEndpoint(
         await ServeAsync(context, message, tools, search);
     }
 
-    private async Task ServeAsync(HttpContext context, JsonRpcMessage message, IReadOnlyList<ToolEntry> tools, bool search)
+    internal async Task ServeAsync(HttpContext context, JsonRpcMessage message, IReadOnlyList<ToolEntry> tools, bool search = false)
     {
         var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
         var server = McpServer.Create(transport, serverOptions.Create(tools, search), loggerFactory, context.RequestServices);

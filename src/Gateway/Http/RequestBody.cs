@@ -17,6 +17,26 @@ internal static class RequestBody
             return null;
         }
 
+        if (context.Request.ContentLength is { } length)
+        {
+            // The usual case: the size is declared, so the body is read into one array of that size.
+            var exact = new byte[length];
+            var filled = 0;
+            while (filled < exact.Length)
+            {
+                var got = await context.Request.Body.ReadAsync(exact.AsMemory(filled), context.RequestAborted);
+                if (got == 0)
+                {
+                    return exact[..filled];
+                }
+
+                filled += got;
+            }
+
+            // A body longer than it declared is refused by the server itself; nothing more is read here.
+            return exact;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -53,7 +73,9 @@ internal static class RequestBody
 
         using (document)
         {
-            if (LoneSurrogate(document.RootElement, "$") is { } path)
+            // A lone surrogate can only be written as a \u escape (raw UTF-8 was checked above), so a body
+            // without one needs no walk.
+            if (body.AsSpan().IndexOf("\\u"u8) >= 0 && LoneSurrogate(document.RootElement, "$") is { } path)
             {
                 return (null, (JsonRpcErrors.ParseError, $"Parse error: the string at {path} is not valid Unicode (a lone surrogate escape)."));
             }
