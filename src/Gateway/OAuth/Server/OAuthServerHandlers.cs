@@ -84,8 +84,9 @@ public sealed class ClientDocumentLoader(OAuthClients clients) :
 public sealed class ResourceParameterCheck(IssuerNames names) :
     IOpenIddictServerHandler<ValidateAuthorizationRequestContext>, IOpenIddictServerHandler<ValidateTokenRequestContext>
 {
+    // After the redirect URI is known to be the client's, so the refusal goes back to the client as an error redirect.
     public static OpenIddictServerHandlerDescriptor AuthorizationDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateAuthorizationRequestContext>()
-        .UseScopedHandler<ResourceParameterCheck>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom).Build();
+        .UseScopedHandler<ResourceParameterCheck>().SetOrder(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor.Order + 1).SetType(OpenIddictServerHandlerType.Custom).Build();
 
     public static OpenIddictServerHandlerDescriptor TokenDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenRequestContext>()
         .UseScopedHandler<ResourceParameterCheck>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom).Build();
