@@ -16,11 +16,12 @@ internal static class StdioCommand
         var builder = Host.CreateApplicationBuilder(commandLine.ConfigurationArgs);
         Logging.UseDefaultLevels(builder.Configuration);
         Logging.ToStandardError(builder.Logging);
+        // Read before the switch, which records that the sandbox is on whatever chose it.
+        var asked = commandLine.Sandbox || string.Equals(builder.Configuration["Sandbox:Enabled"], "true", StringComparison.OrdinalIgnoreCase);
         await using var sandbox = await SandboxSwitch.StartIfChosenAsync(builder.Configuration, commandLine.Sandbox);
         if (sandbox is not null)
         {
             // stdout is the protocol; a desktop client shows stderr, where the user learns nothing real is touched.
-            var asked = commandLine.Sandbox || string.Equals(builder.Configuration["Sandbox:Enabled"], "true", StringComparison.OrdinalIgnoreCase);
             await Console.Error.WriteLineAsync(asked
                 ? "serverless-mcp-gateway: using the sandbox (the offline twin of Pilot Status and Chili Piper), as asked."
                 : "serverless-mcp-gateway: no upstream key is configured, so this is the sandbox (the offline twin of Pilot Status and Chili Piper); set PilotStatus__ApiKey and/or ChiliPiper__ApiKey for the real APIs.");
