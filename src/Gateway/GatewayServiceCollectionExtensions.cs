@@ -9,6 +9,7 @@ using Serverless.Gateway.Callers;
 using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Http;
 using Serverless.Gateway.OAuth;
+using Serverless.Gateway.OAuth.Server;
 using Serverless.Tools;
 
 namespace Serverless.Gateway;
@@ -52,12 +53,17 @@ public static class GatewayServiceCollectionExtensions
     /// <summary>
     /// Maps the MCP endpoint and its selection routes: {pattern}, {pattern}/readonly,
     /// {pattern}/x/{toolsets} and {pattern}/x/{toolsets}/readonly. Only POST is served; GET and DELETE get 405.
-    /// Also maps the Protected Resource Metadata, which answers only when OAuth is enabled.
+    /// Also maps the Protected Resource Metadata and the authorization server's paths, which answer only when OAuth is enabled.
     /// </summary>
     public static IEndpointRouteBuilder MapMcpGateway(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
     {
         endpoints.MapMethods(ResourceUrls.MetadataPath + "/{*suffix}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post],
             (HttpContext context, ProtectedResourceEndpoint endpoint) => endpoint.HandleAsync(context, context.Request.RouteValues["suffix"] as string));
+        foreach (var route in OAuthRoutes.All)
+        {
+            endpoints.Map(route, (HttpContext context, OAuthServerEndpoint endpoint) => endpoint.HandleAsync(context));
+        }
+
         var group = endpoints.MapGroup(pattern);
         Map(group, "", readOnly: false);
         Map(group, "/readonly", readOnly: true);

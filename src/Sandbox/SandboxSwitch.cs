@@ -78,10 +78,23 @@ public static class SandboxSwitch
             [$"{ChiliPiperSection}:BaseUrl"] = sandbox.ChiliPiperBaseUrl,
         };
 
+        // Whatever chose the twin, the rest of the process can tell it is on (the demo sign-in needs it).
+        settings[EnabledKey] = "true";
+
         // Single-user by default, so a first-time user's client needs no headers; Sandbox__SingleUser=false
         // makes the sandbox server behave like a shared pass-through deployment instead.
         var singleUser = !bool.TryParse(configuration[SingleUserKey], out var s) || s;
-        if (singleUser)
+        if (bool.TryParse(configuration["OAuth:Enabled"], out var oauth) && oauth)
+        {
+            // OAuth against the twin: the gateway holds the sandbox tenant's keys (managed credentials) and users
+            // sign in to grant clients part of them, as a deployment with real keys in Key Vault works.
+            settings["Credentials:Mode"] = "Managed";
+            settings["Secrets:pilotstatus-tenant-key"] = SandboxCredentials.PilotStatusTenantKey;
+            settings["Secrets:chilipiper-api-key"] = SandboxCredentials.ChiliPiperAdminToken;
+            settings[$"{PilotStatusSection}:ApiKey"] = "";
+            settings[$"{ChiliPiperSection}:ApiKey"] = "";
+        }
+        else if (singleUser)
         {
             // Real keys from the environment are never sent to the twin: the demo ones replace them.
             settings[$"{PilotStatusSection}:ApiKey"] = SandboxCredentials.PilotStatusNumberKey1;

@@ -11,6 +11,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Serverless.Gateway.Callers;
 using Serverless.Gateway.OAuth;
+using Serverless.Gateway.OAuth.Consent;
 using Serverless.Gateway.Secrets;
 using Serverless.Gateway.Protocol;
 using Serverless.Gateway.Selection;
@@ -163,7 +164,14 @@ public sealed class McpGatewayEndpoint(
             {
                 try
                 {
-                    identity = await context.RequestServices.GetRequiredService<AccessTokens>().ValidateAsync(key, urls);
+                    var token = await context.RequestServices.GetRequiredService<AccessTokens>().ReadAsync(key, urls);
+                    // A token from the authorization server names its entry and connection: revoked ones are refused.
+                    if (token is not null && (token.TokenId is null && token.AuthorizationId is null
+                        || (context.RequestServices.GetService<OAuthConnections>() is { } connections
+                            && await connections.IsActiveAsync(token.TokenId, token.AuthorizationId, context.RequestAborted))))
+                    {
+                        identity = token.Caller;
+                    }
                 }
                 catch (SigningKeysUnavailableException e)
                 {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Serverless.Gateway.OAuth.Server;
 using Serverless.Gateway.Secrets;
 
 namespace Serverless.Gateway.OAuth;
@@ -19,6 +20,14 @@ public static class OAuthServiceCollectionExtensions
             .Validate(o => o.AccessTokenMinutes is > 0 and <= 24 * 60, "OAuth:AccessTokenMinutes must be between 1 and 1440.")
             .Validate(o => string.IsNullOrWhiteSpace(o.Issuer) || IsBaseUrl(o.Issuer),
                 "OAuth:Issuer must be the gateway's public base URL: http(s)://host[:port] with no path, query or fragment.")
+            .Validate(o => o.RefreshTokenDays is > 0 and <= 365, "OAuth:RefreshTokenDays must be between 1 and 365.")
+            // Anyone can type a name on the demo form: it may only ever unlock the sandbox's demo data.
+            .Validate(o => !o.Enabled || o.SignIn != OAuthSignIn.Demo || SandboxOn(configuration),
+                "OAuth:SignIn=Demo signs anyone in and is refused unless the sandbox is on (Sandbox:Enabled=true or --sandbox); configure OAuth:SignIn=Oidc for real keys.")
+            .Validate(o => !o.Enabled || o.SignIn != OAuthSignIn.Oidc,
+                "OAuth:SignIn=Oidc is not available in this version; use Demo with the sandbox, or issue tokens without the built-in sign-in.")
+            .Validate(o => !o.Enabled || o.Store != OAuthStoreKind.Table || !string.IsNullOrWhiteSpace(o.TableConnection) || o.TableServiceUri is not null,
+                "OAuth:Store=Table needs OAuth:TableConnection or OAuth:TableServiceUri.")
             .ValidateOnStart();
         services.AddOptions<CredentialsOptions>()
             .Validate<IOptions<OAuthOptions>>((credentials, oauth) => !oauth.Value.Enabled || credentials.Mode == CredentialsMode.Managed,
@@ -27,8 +36,12 @@ public static class OAuthServiceCollectionExtensions
         services.TryAddSingleton<SigningKeyProvider>();
         services.TryAddSingleton<AccessTokens>();
         services.TryAddSingleton<ProtectedResourceEndpoint>();
+        services.AddOAuthServer(configuration);
         return services;
     }
+
+    private static bool SandboxOn(IConfiguration configuration) =>
+        bool.TryParse(configuration["Sandbox:Enabled"], out var on) && on;
 
     private static bool IsBaseUrl(string value) =>
         Uri.TryCreate(value.Trim().TrimEnd('/'), UriKind.Absolute, out var uri)
