@@ -105,12 +105,18 @@ public sealed class OAuthFlowTests(OAuthSelfHost host) : IClassFixture<OAuthSelf
         var offered = consent.GetProperty("numbersOffered").EnumerateArray()
             .ToDictionary(n => n.GetProperty("value").GetString()!, n => n.GetProperty("label").GetString() ?? "");
         Assert.Equal([OtherNumber, OAuthSelfHost.GrantedNumber], offered.Keys.Order(StringComparer.Ordinal).ToArray());
-        Assert.Contains("+5511900000002", offered[OAuthSelfHost.GrantedNumber], StringComparison.Ordinal);
+        // The sandbox tenant lists the number as digits (GET /v1/numbers: number "5511900000002", name "Sandbox Support").
+        Assert.Contains("5511900000002", offered[OAuthSelfHost.GrantedNumber], StringComparison.Ordinal);
 
         var response = result.GetProperty("authorizationResponse");
         Assert.True(response.GetProperty("code").GetBoolean(), response.ToString());
         Assert.True(response.GetProperty("stateMatches").GetBoolean(), response.ToString());
         Assert.Equal(JsonValueKind.Null, response.GetProperty("error").ValueKind);
+        // RFC 9207: the iss of the authorization response is the metadata's issuer, character for character.
+        if (response.GetProperty("iss").ValueKind != JsonValueKind.Null)
+        {
+            Assert.Equal(discovery.GetProperty("issuer").GetString(), response.GetProperty("iss").GetString());
+        }
 
         var tokens = result.GetProperty("tokens");
         Assert.Equal("bearer", tokens.GetProperty("tokenType").GetString()?.ToLowerInvariant());

@@ -37,12 +37,25 @@ export async function signInAndConsent(authorizeUrl, choices = {}) {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    // A page the server refuses (4xx/5xx) ends the flow at once, with what it said, instead of a wait for a field.
+    let refused = null;
+    page.on('response', (response) => {
+      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame() && response.status() >= 400) {
+        refused ??= `${response.request().method()} ${response.url()} answered ${response.status()}`;
+      }
+    });
+    const step = async (action) => {
+      await action();
+      if (refused) {
+        throw new Error(refused);
+      }
+    };
     try {
-      await page.goto(authorizeUrl);
+      await step(() => page.goto(authorizeUrl));
 
       // The demo sign-in: one text field and a submit button.
       await page.locator('input[name="user"]').fill(user);
-      await page.locator('[name="action"][value="signin"]').click();
+      await step(() => page.locator('[name="action"][value="signin"]').click());
 
       // The consent page.
       const client = (await page.locator('#client').innerText()).trim();
@@ -62,7 +75,8 @@ export async function signInAndConsent(authorizeUrl, choices = {}) {
       }
 
       const redirected = page.waitForURL((url) => url.href.startsWith(redirectUri), { waitUntil: 'commit' });
-      await page.locator(`[name="decision"][value="${decision}"]`).click();
+      redirected.catch(() => {}); // awaited below; a refused consent must not leave it unhandled
+      await step(() => page.locator(`[name="decision"][value="${decision}"]`).click());
       await redirected;
       return { client, numbersOffered, redirect: page.url() };
     } catch (error) {

@@ -67,7 +67,7 @@ function readBaseline(file) {
 // Runs the suite; when it prints the authorize URL, the browser signs in and consents.
 function runSuite(clientId, port, outDir, authorizationEndpoint) {
   return new Promise((resolve) => {
-    const args = [cli, 'authorization', '--url', issuer, '--client-id', clientId, '--resource', mcpUrl, '-p', String(port), '-o', outDir];
+    const args = [cli, 'authorization', '--url', suiteUrl, '--client-id', clientId, '--resource', mcpUrl, '-p', String(port), '-o', outDir];
     const child = spawn(node22, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -116,6 +116,13 @@ if (!metadata?.registration_endpoint) {
   console.error(`oauth-conformance FAILED: the authorization server metadata at ${issuer} names no registration_endpoint`);
   process.exit(1);
 }
+// The suite compares the metadata's issuer with the URL it is given, character for character; the metadata may
+// spell the same issuer with a trailing slash, so the suite is given the issuer as the metadata spells it.
+if (String(metadata.issuer).replace(/\/$/, '') !== issuer.replace(/\/$/, '')) {
+  console.error(`oauth-conformance FAILED: the metadata names issuer ${metadata.issuer}, not ${issuer}`);
+  process.exit(1);
+}
+const suiteUrl = metadata.issuer;
 const port = await freePort();
 const registered = await registerClient(new URL(issuer), {
   metadata,
@@ -181,7 +188,7 @@ if (run.browser === null) {
 
 const width = (i) => Math.max(...[['check', 'result', 'note'], ...rows].map((r) => r[i].length));
 const format = (r) => `${r[0].padEnd(width(0))} | ${r[1].padEnd(width(1))} | ${r[2]}`;
-console.log(`MCP conformance, authorization (conformance-requirements, ${scenarios.length} scenarios) against ${issuer}, client ${registered.client_id}`);
+console.log(`MCP conformance, authorization (conformance-requirements, ${scenarios.length} scenarios) against ${suiteUrl}, client ${registered.client_id}`);
 console.log(format(['check', 'result', 'note']));
 console.log(`${'-'.repeat(width(0))}-+-${'-'.repeat(width(1))}-+-${'-'.repeat(4)}`);
 rows.forEach((r) => console.log(format(r)));
