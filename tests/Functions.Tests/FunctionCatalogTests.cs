@@ -3,15 +3,15 @@ using Serverless.Tools.Catalog;
 
 namespace Serverless.Functions.Tests;
 
-/// <summary>The function app declares one function per toolset, named after it, plus mcp and oauth.</summary>
+/// <summary>The function app declares one function per toolset, named after it, plus mcp and the oauth functions.</summary>
 public sealed class FunctionCatalogTests
 {
     [Fact]
-    public void Every_toolset_has_exactly_one_function_named_after_it_and_nothing_else_but_mcp_and_oauth()
+    public void Every_toolset_has_exactly_one_function_named_after_it_and_nothing_else_but_mcp_and_the_oauth_functions()
     {
         var areaFunctions = FunctionRoute.All.Where(f => typeof(AreaFunction).IsAssignableFrom(f.Type)).Select(f => f.Name).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(Toolsets.All.Keys.Order(StringComparer.Ordinal), areaFunctions);
-        Assert.Equal(["mcp", "oauth"], FunctionRoute.All.Where(f => !typeof(AreaFunction).IsAssignableFrom(f.Type)).Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["mcp", "oauth", "oauth-openid-metadata", "oauth-server", "oauth-server-metadata"], FunctionRoute.All.Where(f => !typeof(AreaFunction).IsAssignableFrom(f.Type)).Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

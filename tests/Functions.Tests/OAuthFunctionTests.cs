@@ -21,8 +21,10 @@ public sealed class OAuthFunctionTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<FunctionsHost> StartAsync(bool oauth = true) => FunctionsHost.StartAsync(new Dictionary<string, string?>
+    private static Task<FunctionsHost> StartAsync(bool oauth = true, string? signIn = null) => FunctionsHost.StartAsync(new Dictionary<string, string?>
     {
+        ["OAuth:SignIn"] = signIn,
+        ["Sandbox:Enabled"] = signIn is null ? null : "true",
         ["Credentials:Mode"] = "Managed",
         ["Secrets:pilotstatus-tenant-key"] = SandboxCredentials.PilotStatusTenantKey,
         ["Secrets:chilipiper-api-key"] = SandboxCredentials.ChiliPiperAdminToken,
@@ -104,5 +106,46 @@ public sealed class OAuthFunctionTests
         using var metadata = await http.SendAsync(Forwarded(HttpMethod.Get, host.Url("/.well-known/oauth-protected-resource")), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, metadata.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_authorization_server_functions_serve_metadata_for_the_public_host_and_register_clients()
+    {
+        await using var host = await StartAsync(signIn: "Demo");
+        using var http = new HttpClient();
+
+        foreach (var path in new[] { "/.well-known/oauth-authorization-server", "/.well-known/openid-configuration" })
+        {
+            using var metadata = await http.SendAsync(Forwarded(HttpMethod.Get, host.Url(path)), Ct);
+            Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+            using var document = JsonDocument.Parse(await metadata.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(PublicOrigin, document.RootElement.GetProperty("issuer").GetString());
+            Assert.Equal(PublicOrigin + "/oauth/register", document.RootElement.GetProperty("registration_endpoint").GetString());
+            Assert.Equal(PublicOrigin + "/oauth/token", document.RootElement.GetProperty("token_endpoint").GetString());
+        }
+
+        var register = Forwarded(HttpMethod.Post, host.Url("/oauth/register"));
+        register.Content = new StringContent("""{"redirect_uris":["http://127.0.0.1:3333/callback"],"client_name":"Functions client"}""", Encoding.UTF8, "application/json");
+        using var registered = await http.SendAsync(register, Ct);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        using var client = JsonDocument.Parse(await registered.Content.ReadAsStringAsync(Ct));
+        Assert.StartsWith("mcp_", client.RootElement.GetProperty("client_id").GetString());
+
+        using var signIn = await http.SendAsync(Forwarded(HttpMethod.Get, host.Url("/oauth/signin")), Ct);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("name=\"user\"", await signIn.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Without_a_sign_in_the_authorization_server_functions_answer_404()
+    {
+        await using var host = await StartAsync();
+        using var http = new HttpClient();
+
+        using var metadata = await http.SendAsync(Forwarded(HttpMethod.Get, host.Url("/.well-known/oauth-authorization-server")), Ct);
+        using var register = await http.SendAsync(Forwarded(HttpMethod.Post, host.Url("/oauth/register")), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, metadata.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, register.StatusCode);
     }
 }

@@ -84,8 +84,9 @@ public sealed class ClientDocumentLoader(OAuthClients clients) :
 public sealed class ResourceParameterCheck(IssuerNames names) :
     IOpenIddictServerHandler<ValidateAuthorizationRequestContext>, IOpenIddictServerHandler<ValidateTokenRequestContext>
 {
+    // After the redirect URI is known to be the client's, so the refusal goes back to the client as an error redirect.
     public static OpenIddictServerHandlerDescriptor AuthorizationDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateAuthorizationRequestContext>()
-        .UseScopedHandler<ResourceParameterCheck>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom).Build();
+        .UseScopedHandler<ResourceParameterCheck>().SetOrder(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor.Order + 1).SetType(OpenIddictServerHandlerType.Custom).Build();
 
     public static OpenIddictServerHandlerDescriptor TokenDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenRequestContext>()
         .UseScopedHandler<ResourceParameterCheck>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom).Build();
@@ -127,6 +128,16 @@ public sealed class MetadataAdditions(IssuerNames names) : IOpenIddictServerHand
 
         var issuer = names.For(context.Transaction).Issuer;
         context.Response[Metadata.Issuer] = issuer;
+        // OpenIddict builds endpoint URLs from the request's own host; behind a front end that is not the public one.
+        foreach (var (name, value) in context.Response.GetParameters().ToArray())
+        {
+            if ((name.EndsWith("_endpoint", StringComparison.Ordinal) || name == Metadata.JwksUri)
+                && (string?)value is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            {
+                context.Response[name] = issuer + uri.PathAndQuery;
+            }
+        }
+
         context.Response["registration_endpoint"] = issuer + OAuthRoutes.Register;
         context.Response["client_id_metadata_document_supported"] = true;
         context.Response[Metadata.CodeChallengeMethodsSupported] = new OpenIddictParameter(System.Collections.Immutable.ImmutableArray.Create<string?>(CodeChallengeMethods.Sha256));
