@@ -105,8 +105,6 @@ public sealed class OAuthFlowTests(OAuthSelfHost host) : IClassFixture<OAuthSelf
         var offered = consent.GetProperty("numbersOffered").EnumerateArray()
             .ToDictionary(n => n.GetProperty("value").GetString()!, n => n.GetProperty("label").GetString() ?? "");
         Assert.Equal([OtherNumber, OAuthSelfHost.GrantedNumber], offered.Keys.Order(StringComparer.Ordinal).ToArray());
-        // The sandbox tenant lists the number as digits (GET /v1/numbers: number "5511900000002", name "Sandbox Support").
-        Assert.Contains("5511900000002", offered[OAuthSelfHost.GrantedNumber], StringComparison.Ordinal);
 
         var response = result.GetProperty("authorizationResponse");
         Assert.True(response.GetProperty("code").GetBoolean(), response.ToString());
@@ -141,6 +139,10 @@ public sealed class OAuthFlowTests(OAuthSelfHost host) : IClassFixture<OAuthSelf
         var replay = result.GetProperty("replay");
         Assert.True(replay.GetProperty("refused").GetBoolean(), "a spent refresh token was accepted again");
         Assert.Equal("invalid_grant", replay.GetProperty("error").GetString());
+
+        // The consent page names each number as the tenant lists it (GET /v1/numbers: number "5511900000002",
+        // name "Sandbox Support"), not only by its id.
+        Assert.Contains("5511900000002", offered[OAuthSelfHost.GrantedNumber], StringComparison.Ordinal);
     }
 
     /// <summary>
