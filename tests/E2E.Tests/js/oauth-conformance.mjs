@@ -78,7 +78,10 @@ function runSuite(clientId, port, outDir, authorizationEndpoint) {
       const url = stdout.split('\n').map((l) => l.trim()).find((l) => l.startsWith(`${authorizationEndpoint}?`));
       if (url && !browser) {
         browser = signInAndConsent(url, { numbers: [grantedNumber], pilotstatus: 'numbers', chilipiper: 'read' })
-          .then((outcome) => ({ ok: true, client: outcome.client }), (error) => ({ ok: false, error: String(error?.message ?? error) }));
+          .then((outcome) => ({ ok: true, client: outcome.client }), (error) => {
+            child.kill('SIGKILL'); // no callback will come: the suite would wait minutes for it
+            return { ok: false, error: String(error?.message ?? error) };
+          });
       }
     });
     child.stderr.on('data', (chunk) => { stderr += chunk; });

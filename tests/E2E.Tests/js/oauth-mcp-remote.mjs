@@ -70,7 +70,24 @@ async function main() {
 
   const client = new Client({ name: 'e2e-stdio-host', version: '1.0.0' });
   // The sign-in happens inside initialize: Chromium starts, signs in and consents before mcp-remote answers.
-  await client.connect(transport, { timeout: 150_000 });
+  // A browser that failed ends the wait at once instead of at the time limit.
+  let watch;
+  const browserFailed = new Promise((_, reject) => {
+    watch = setInterval(() => {
+      const failed = existsSync(browserResults) && readFileSync(browserResults, 'utf8').split('\n').find((l) => l.includes('"ok":false'));
+      if (failed) {
+        reject(new Error(`the browser could not sign in and consent: ${JSON.parse(failed).error}`));
+      }
+    }, 500);
+  });
+  try {
+    await Promise.race([client.connect(transport, { timeout: 150_000 }), browserFailed]);
+  } catch (error) {
+    await transport.close().catch(() => {}); // ends mcp-remote
+    throw error;
+  } finally {
+    clearInterval(watch);
+  }
   try {
     const browser = existsSync(browserResults) ? readFileSync(browserResults, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
     result.browser = browser.map((b) => ({ ok: b.ok, client: b.client ?? null, redirectHost: b.redirect ? new URL(b.redirect).host : null, error: b.error ?? null }));
