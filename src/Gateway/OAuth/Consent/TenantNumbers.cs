@@ -65,7 +65,7 @@ public sealed class TenantNumbers(ManagedSecrets secrets, IHttpClientFactory cli
             var body = JsonNode.Parse(buffer.ToArray());
             var items = body as JsonArray ?? (body as JsonObject)?.Select(p => p.Value).OfType<JsonArray>().FirstOrDefault() ?? [];
             return [.. items.OfType<JsonObject>()
-                .Select(n => (Id: Text(n["id"]), Phone: Text(n["phoneNumber"]), Name: Text(n["displayName"])))
+                .Select(n => (Id: Text(n["id"]), Phone: Text(n["number"]), Name: Text(n["name"])))
                 .Where(n => n.Id is not null)
                 .Take(MaxNumbers)
                 .Select(n => new TenantNumber(n.Id!, string.Join(" – ", new[] { n.Phone, n.Name }.Where(s => s is not null)) is { Length: > 0 } shown ? shown : n.Id!))];

@@ -116,8 +116,9 @@ public sealed class MetadataAdditions(IssuerNames names) : IOpenIddictServerHand
     public static OpenIddictServerHandlerDescriptor ConfigurationDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyConfigurationResponseContext>()
         .UseScopedHandler<MetadataAdditions>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom).Build();
 
+    // After OpenIddict attaches iss (RFC 9207): set earlier, the value would be replaced by the request's own origin.
     public static OpenIddictServerHandlerDescriptor AuthorizationDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyAuthorizationResponseContext>()
-        .UseScopedHandler<MetadataAdditions>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom).Build();
+        .UseScopedHandler<MetadataAdditions>().SetOrder(OpenIddictServerHandlers.Authentication.AttachIssuer.Descriptor.Order + 1).SetType(OpenIddictServerHandlerType.Custom).Build();
 
     public ValueTask HandleAsync(ApplyConfigurationResponseContext context)
     {

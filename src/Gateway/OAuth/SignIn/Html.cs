@@ -22,7 +22,9 @@ public static class Html
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Content-Type-Options"] = "nosniff";
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on the form posts, which the
+        // host guard rightly refuses; same-origin still tells other sites nothing.
+        response.Headers["Referrer-Policy"] = "same-origin";
         response.Headers["X-Frame-Options"] = "DENY";
         response.Headers.ContentSecurityPolicy =
             $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self'; form-action 'self'{(formTarget is null ? "" : " " + formTarget)}; frame-ancestors 'none'; base-uri 'none'";
