@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Serverless.Sandbox.ChiliPiper;
 using Serverless.Sandbox.PilotStatus;
 

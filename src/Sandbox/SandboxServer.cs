@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Serverless.Sandbox.Infrastructure;
 using Serverless.Sandbox.PilotStatus;
 
 namespace Serverless.Sandbox;

@@ -1,11 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Serverless.Tools.Catalog;
 using Serverless.Tools.ChiliPiper;
-using Serverless.Tools.Errors;
 using Serverless.Tools.PilotStatus;
-using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Pieces of request bodies shared by the workspace and team endpoints.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Teams, distributions and rules: their seed data, and the ripple effects of team membership on distributions.</summary>

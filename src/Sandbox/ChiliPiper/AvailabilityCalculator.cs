@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>

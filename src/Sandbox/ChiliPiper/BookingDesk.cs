@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Guest details a phase-2 call supplies.</summary>

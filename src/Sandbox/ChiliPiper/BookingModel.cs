@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>What a booking is: its length, the step between offered start times, and the workspace that owns it.</summary>

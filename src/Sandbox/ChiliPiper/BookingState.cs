@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static Serverless.Sandbox.ChiliPiper.ChiliPiperBookingSeed;
 using static Serverless.Sandbox.ChiliPiper.ChiliPiperSeed;
 

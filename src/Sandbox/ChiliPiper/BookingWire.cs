@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Serverless.Sandbox.Infrastructure;
 using Serverless.Wire;
 
 namespace Serverless.Sandbox.ChiliPiper;

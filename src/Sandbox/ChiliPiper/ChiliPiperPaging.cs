@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Zero-based page/pageSize query convention of the Edge API.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Meetings addressed by their CRM event id; they behave exactly like the meeting-id endpoints.</summary>

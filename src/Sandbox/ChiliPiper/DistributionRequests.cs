@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>A distribution as the list endpoint reports it: published configuration, live state and queue order.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Handoff routing and booking.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.ChiliPiper;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>

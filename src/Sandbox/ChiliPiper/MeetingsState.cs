@@ -1,5 +1,3 @@
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.ChiliPiper;
 
 /// <summary>Meeting lifecycle (cancel, no-show, status), seeded meetings, and Distro routers with their scheduler runs.</summary>

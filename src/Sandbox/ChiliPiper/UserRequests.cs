@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.ChiliPiper;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Serverless.Wire;
 
 namespace Serverless.Sandbox.Infrastructure;

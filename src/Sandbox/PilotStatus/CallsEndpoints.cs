@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.PilotStatus;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>A call event as the twin raised it, kept so its history can be inspected.</summary>

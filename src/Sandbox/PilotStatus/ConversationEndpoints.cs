@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>Inbox-style reads of the Messaging area: conversations, unread messages and group messages.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>Downloads of media a Meta number received, inline as a base64 data URI.</summary>

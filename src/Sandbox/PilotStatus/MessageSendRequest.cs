@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
-using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.PilotStatus;
 

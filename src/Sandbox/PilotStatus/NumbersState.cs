@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.PilotStatus;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>Which key kinds an endpoint accepts (mirrors the vendor's per-endpoint scope rules).</summary>

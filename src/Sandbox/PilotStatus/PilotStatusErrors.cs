@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>Machine codes the twin emits; the gateway maps on these, so they must match the vendor's spelling.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Serverless.Sandbox.Infrastructure;
 
 namespace Serverless.Sandbox.PilotStatus;
 

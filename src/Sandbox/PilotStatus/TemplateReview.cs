@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>Templates' review over time: seeded templates become version 1 of themselves, and reviews complete on the clock.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 // Wire shapes of the template endpoints.

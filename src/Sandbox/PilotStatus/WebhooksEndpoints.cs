@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Errors;
-
 namespace Serverless.Tools.Catalog;
 
 /// <summary>

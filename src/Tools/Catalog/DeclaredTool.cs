@@ -1,6 +1,3 @@
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-
 namespace Serverless.Tools.Catalog;
 
 /// <summary>Makes a tool's declaration <see cref="ToolDeclaration.Current"/> for the duration of each call.</summary>

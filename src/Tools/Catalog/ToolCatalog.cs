@@ -1,8 +1,5 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Json;
 
 namespace Serverless.Tools.Catalog;
 

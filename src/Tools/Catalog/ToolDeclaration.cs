@@ -1,5 +1,3 @@
-using ModelContextProtocol.Server;
-
 namespace Serverless.Tools.Catalog;
 
 /// <summary>

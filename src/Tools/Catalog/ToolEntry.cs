@@ -1,6 +1,3 @@
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-
 namespace Serverless.Tools.Catalog;
 
 /// <summary>One tool of the catalog: the SDK tool object plus what selection needs to know about it.</summary>

@@ -1,5 +1,3 @@
-using ModelContextProtocol.Protocol;
-
 namespace Serverless.Tools.Catalog;
 
 /// <summary>

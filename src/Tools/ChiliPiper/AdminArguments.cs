@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Json;
-using Serverless.Tools.Validation;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Argument checks and body building shared by the workspace, team, distribution and rule tools.</summary>

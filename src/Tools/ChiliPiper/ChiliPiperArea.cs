@@ -1,6 +1,4 @@
 using System.Globalization;
-using Serverless.Tools.Json;
-using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 

@@ -1,14 +1,3 @@
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Json;
-using Serverless.Tools.Upstreams;
-using Serverless.Tools.Validation;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Concierge: routing inbound leads through form routers, booking them, and reading the routing logs.</summary>

@@ -1,5 +1,3 @@
-using Serverless.Tools.Upstreams;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>CRM-event endpoints of the Chili Piper API.</summary>

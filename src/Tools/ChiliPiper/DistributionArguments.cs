@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Json;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Checks of distribution bodies that Chili Piper would otherwise reject after the fact, or silently misread.</summary>

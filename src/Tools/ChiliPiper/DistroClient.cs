@@ -1,5 +1,3 @@
-using Serverless.Tools.Upstreams;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Distro (record routing) endpoints of the Chili Piper API.</summary>

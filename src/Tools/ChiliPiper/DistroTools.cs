@@ -1,11 +1,3 @@
-using System.ComponentModel;
-using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Validation;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Distro: the routers that assign CRM records, and running a scheduled one on demand.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Serverless.Tools.Upstreams;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Handoff endpoints of the Chili Piper API.</summary>

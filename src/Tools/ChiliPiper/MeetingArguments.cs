@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Validation;
 
 namespace Serverless.Tools.ChiliPiper;
 

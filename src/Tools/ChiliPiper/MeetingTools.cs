@@ -1,14 +1,5 @@
-using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Json;
-using Serverless.Tools.Upstreams;
-using Serverless.Tools.Validation;
 
 namespace Serverless.Tools.ChiliPiper;
 

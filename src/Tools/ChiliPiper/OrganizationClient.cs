@@ -1,5 +1,3 @@
-using Serverless.Tools.Upstreams;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Organization endpoints of the Chili Piper API: health and tenant.</summary>

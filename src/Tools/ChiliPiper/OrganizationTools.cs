@@ -1,9 +1,3 @@
-using System.ComponentModel;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>The Chili Piper organization: liveness and tenant facts.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Serverless.Tools.Json;
-using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.ChiliPiper;
 

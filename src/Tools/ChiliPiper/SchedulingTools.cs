@@ -1,12 +1,3 @@
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Validation;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Chili Piper scheduling links, availability, and the two-phase booking through a link.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Serverless.Tools.Errors;
 
 namespace Serverless.Tools.ChiliPiper;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Serverless.Tools.Json;
-using Serverless.Tools.Upstreams;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>User endpoints of the Chili Piper API: finding, reading, inviting users and their licenses.</summary>

@@ -1,12 +1,3 @@
-using System.ComponentModel;
-using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Json;
-using Serverless.Tools.Validation;
-
 namespace Serverless.Tools.ChiliPiper;
 
 /// <summary>Chili Piper workspaces and who belongs to them.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.Errors;
 

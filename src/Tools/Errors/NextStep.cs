@@ -1,4 +1,3 @@
-using Serverless.Tools.Catalog;
 using Serverless.Tools.ChiliPiper;
 using Serverless.Tools.PilotStatus;
 

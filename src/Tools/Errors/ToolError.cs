@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
-using Serverless.Tools.Catalog;
 
 namespace Serverless.Tools.Errors;
 

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Json;
-
 namespace Serverless.Tools.Errors;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Serverless.Tools.Errors;
 
 namespace Serverless.Tools.PilotStatus;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Serverless.Tools.Upstreams;
 
 namespace Serverless.Tools.PilotStatus;
 

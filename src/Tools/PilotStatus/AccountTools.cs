@@ -1,12 +1,3 @@
-using System.ComponentModel;
-using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Upstreams;
-using Serverless.Tools.Validation;
-
 namespace Serverless.Tools.PilotStatus;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Serverless.Tools.Errors;
-
 namespace Serverless.Tools.PilotStatus;
 
 /// <summary>

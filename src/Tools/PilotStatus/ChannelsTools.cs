@@ -1,9 +1,3 @@
-using System.ComponentModel;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-
 namespace Serverless.Tools.PilotStatus;
 
 /// <summary>WhatsApp channels (newsletters) of the key's number.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Serverless.Tools.Upstreams;
-
 namespace Serverless.Tools.PilotStatus;
 
 /// <summary>WhatsApp group, channel and newsletter endpoints of the Pilot Status API.</summary>

@@ -1,10 +1,3 @@
-using System.ComponentModel;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Validation;
-
 namespace Serverless.Tools.PilotStatus;
 
 /// <summary>Sending WhatsApp messages and reading what came back (Pilot Status, number-scoped key).</summary>

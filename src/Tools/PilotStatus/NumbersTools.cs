@@ -1,13 +1,3 @@
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Json;
-using Serverless.Tools.Validation;
-
 namespace Serverless.Tools.PilotStatus;
 
 /// <summary>The account's WhatsApp numbers: listing, adding, connecting, pairing, removing, and checking who is on WhatsApp.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Serverless.Tools.PilotStatus;
 
 /// <summary>Pilot Status error body: <c>{ error, code, details? }</c>; <c>code</c> is not always sent.</summary>

@@ -1,5 +1,3 @@
-using Serverless.Tools.Catalog;
-
 namespace Serverless.Tools.PilotStatus;
 
 /// <summary>What to do after each Pilot Status error code (contract: pilot-status/TOOLS.md, error codes).</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Validation;
 
 namespace Serverless.Tools.PilotStatus;
 

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Serverless.Tools.Errors;
-using Serverless.Tools.Json;
-using Serverless.Tools.Validation;
 
 namespace Serverless.Tools.PilotStatus;
 

@@ -1,5 +1,3 @@
-using Serverless.Tools.Catalog;
-
 namespace Serverless.Tools.Upstreams;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
-using Serverless.Tools.Errors;
 
 namespace Serverless.Tools.Upstreams;
 

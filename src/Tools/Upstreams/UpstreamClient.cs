@@ -1,13 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Serverless.Tools.Catalog;
-using Serverless.Tools.Errors;
 
 namespace Serverless.Tools.Upstreams;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Serverless.Tools.Upstreams;
 
 /// <summary>A successful upstream answer: its status and parsed JSON body (null when empty).</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Serverless.Tools.Errors;
 using Serverless.Wire;
 
 namespace Serverless.Tools.Validation;

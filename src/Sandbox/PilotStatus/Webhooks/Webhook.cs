@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 public static class WebhookDeliveryStatuses

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 // Wire shapes of the webhook endpoints. The signing secret has no field here on purpose: the vendor never returns it.

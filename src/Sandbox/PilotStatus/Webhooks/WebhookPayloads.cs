@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>Building blocks of the vendor's "v3" event bodies: <c>{ "event": name, "data": { ...camelCase... } }</c>.</summary>

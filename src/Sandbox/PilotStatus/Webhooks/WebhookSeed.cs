@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Serverless.Sandbox.Infrastructure;
-
 namespace Serverless.Sandbox.PilotStatus;
 
 /// <summary>
