@@ -174,7 +174,8 @@ public sealed class OidcProvider : IDisposable
         var result = await _handler.ValidateTokenAsync(idToken, Parameters(configuration)).ConfigureAwait(false);
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
-            // The provider may have rotated its keys since the document was cached: read it again, once.
+            // The provider may have rotated its keys since the document was cached: ask for a fresh read and try once more
+            // (the manager may refresh in the background, in which case a later sign-in sees the new keys).
             _configuration.RequestRefresh();
             configuration = await ConfigurationAsync(cancellationToken).ConfigureAwait(false);
             result = await _handler.ValidateTokenAsync(idToken, Parameters(configuration)).ConfigureAwait(false);
