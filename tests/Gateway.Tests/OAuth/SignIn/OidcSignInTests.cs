@@ -122,6 +122,27 @@ public sealed class OidcSignInTests
     }
 
     [Fact]
+    public async Task A_code_the_provider_will_not_redeem_for_this_client_secret_ends_in_a_page_that_names_neither_secret()
+    {
+        const string wrongSecret = "oidc-client-secret-wrong-51d0e2";
+        await using var provider = await StandInOidcProvider.StartAsync();
+        var settings = Settings(provider);
+        settings["Secrets:" + OidcOptions.ClientSecretName] = wrongSecret;
+        await using var host = await ManagedHost.StartAsync(new UpstreamRecorder(), settings);
+        using var browser = new OAuthBrowser(host);
+
+        using var callback = await ThroughProviderAsync(browser, provider, "/oauth/signin?returnUrl=%2Foauth%2Fconnections");
+
+        Assert.Equal(HttpStatusCode.BadGateway, callback.StatusCode);
+        var page = await callback.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("refused the sign-in code (HTTP 401, invalid_client)", page);
+        Assert.Equal(wrongSecret, Assert.Single(provider.TokenRequests)["client_secret"].ToString());
+        Assert.DoesNotContain(wrongSecret, page);
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(wrongSecret, StringComparison.Ordinal));
+        await AssertSignedOutAsync(browser);
+    }
+
+    [Fact]
     public async Task A_callback_whose_state_does_not_match_the_browsers_sign_in_is_refused_before_the_code_is_redeemed()
     {
         await using var provider = await StandInOidcProvider.StartAsync();
