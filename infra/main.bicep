@@ -28,12 +28,25 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('OpenID Connect issuer users sign in with to approve MCP clients (Entra ID: https://login.microsoftonline.com/<tenant id>/v2.0); empty leaves the OAuth sign-in off.')
+param oidcAuthority string = ''
+
+@description('Client id of the gateway\'s app registration at the OpenID Connect provider.')
+param oidcClientId string = ''
+
+@description('Comma list of users who may approve access: object ids, subjects, emails or user names.')
+param oidcAllowedUsers string = ''
+
+@description('Comma list of group object ids whose members may approve access (the id_token\'s groups claim).')
+param oidcAllowedGroups string = ''
+
 var serviceName = 'mcp'
 var tags = { 'azd-env-name': environmentName }
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var functionAppName = 'func-mcp-${token}'
 var deploymentContainerName = 'app-package-${token}'
 var bookingTableName = 'bookingsessions'
+var oauthTableName = 'oauthgrants'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
   name: 'rg-${environmentName}'
@@ -72,6 +85,7 @@ module storage 'core/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     bookingTableName: bookingTableName
+    oauthTableName: oauthTableName
     appPrincipalId: identity.outputs.principalId
   }
 }
@@ -114,10 +128,15 @@ module app 'app/mcp.bicep' = {
     storageTableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
     bookingTableName: bookingTableName
+    oauthTableName: oauthTableName
     keyVaultUri: keyVault.outputs.uri
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    oidcAuthority: oidcAuthority
+    oidcClientId: oidcClientId
+    oidcAllowedUsers: oidcAllowedUsers
+    oidcAllowedGroups: oidcAllowedGroups
   }
 }
 
@@ -132,3 +151,8 @@ output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output SERVICE_MCP_NAME string = app.outputs.name
 output SERVICE_MCP_URI string = 'https://${app.outputs.defaultHostName}'
 output MCP_URL string = 'https://${app.outputs.defaultHostName}/mcp'
+output AZURE_OIDC_AUTHORITY string = oidcAuthority
+output AZURE_OIDC_CLIENT_ID string = oidcClientId
+output AZURE_OIDC_ALLOWED_USERS string = oidcAllowedUsers
+output AZURE_OIDC_ALLOWED_GROUPS string = oidcAllowedGroups
+output OAUTH_SIGNIN_CALLBACK_URL string = 'https://${app.outputs.defaultHostName}/oauth/signin/callback'

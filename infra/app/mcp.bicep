@@ -17,6 +17,7 @@ param storageBlobEndpoint string
 param storageTableEndpoint string
 param deploymentContainerName string
 param bookingTableName string
+param oauthTableName string
 
 param keyVaultUri string
 param applicationInsightsConnectionString string
@@ -27,6 +28,15 @@ param maximumInstanceCount int = 40
 
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
+
+@description('OpenID Connect sign-in of the OAuth authorization server; the server stays off while the authority or client id is empty.')
+param oidcAuthority string = ''
+param oidcClientId string = ''
+param oidcAllowedUsers string = ''
+param oidcAllowedGroups string = ''
+
+// The gateway refuses to start with an Oidc sign-in but no provider, so an unconfigured deployment keeps OAuth off.
+var oauthOn = !empty(oidcAuthority) && !empty(oidcClientId)
 
 resource app 'Microsoft.Web/sites@2024-11-01' = {
   name: name
@@ -89,6 +99,17 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Booking__TableServiceUri: storageTableEndpoint
       Booking__TableName: bookingTableName
       Sandbox__Enabled: 'false'
+      // The client secret (oauth-oidc-client-secret) and token signing keys (oauth-signing-keys) are Key Vault secrets.
+      OAuth__Enabled: oauthOn ? 'true' : 'false'
+      OAuth__SignIn: oauthOn ? 'Oidc' : 'None'
+      OAuth__Issuer: 'https://${app.properties.defaultHostName}'
+      OAuth__Oidc__Authority: oidcAuthority
+      OAuth__Oidc__ClientId: oidcClientId
+      OAuth__Oidc__AllowedUsers: oidcAllowedUsers
+      OAuth__Oidc__AllowedGroups: oidcAllowedGroups
+      OAuth__Store: 'Table'
+      OAuth__TableServiceUri: storageTableEndpoint
+      OAuth__TableName: oauthTableName
     }
   }
 

@@ -10,6 +10,9 @@ param deploymentContainerName string
 @description('Table of the booking ledger (Booking__TableName).')
 param bookingTableName string
 
+@description('Table of the OAuth clients, connections and tokens (OAuth__TableName).')
+param oauthTableName string
+
 @description('Principal id of the app identity: runtime storage (blobs, queues), deployment package and booking table.')
 param appPrincipalId string
 
@@ -49,11 +52,15 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     resource bookingTable 'tables' = {
       name: bookingTableName
     }
+
+    resource oauthTable 'tables' = {
+      name: oauthTableName
+    }
   }
 }
 
 // AzureWebJobsStorage (host locks, keys, timers) and the deployment package need blob ownership;
-// the host also uses queues; the booking ledger reads and writes table entities.
+// the host also uses queues; the booking ledger and the OAuth store read and write table entities.
 var appRoles = [
   builtInRoles.storageBlobDataOwner
   builtInRoles.storageQueueDataContributor

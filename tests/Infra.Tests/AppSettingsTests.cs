@@ -58,6 +58,35 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
+    public void The_oauth_server_signs_in_at_the_oidc_provider_of_the_azd_parameters_and_stays_off_without_one()
+    {
+        var (deployment, settings) = ResolvedSettings();
+
+        foreach (var (setting, parameter) in new[]
+        {
+            ("OAuth__Oidc__Authority", "oidcAuthority"), ("OAuth__Oidc__ClientId", "oidcClientId"),
+            ("OAuth__Oidc__AllowedUsers", "oidcAllowedUsers"), ("OAuth__Oidc__AllowedGroups", "oidcAllowedGroups"),
+        })
+        {
+            Assert.Equal($"[parameters('{parameter}')]", settings[setting]);
+            Assert.Equal("", (string?)Template.Parameters[parameter]?["defaultValue"]);
+        }
+
+        // Without an authority and a client id the server is off, since the gateway refuses an Oidc sign-in with no provider.
+        Assert.Equal("[if(variables('oauthOn'), 'true', 'false')]", settings["OAuth__Enabled"]);
+        Assert.Equal("[if(variables('oauthOn'), 'Oidc', 'None')]", settings["OAuth__SignIn"]);
+        var on = (string?)deployment.Template["variables"]?["oauthOn"];
+        Assert.Equal("[and(not(empty(parameters('oidcAuthority'))), not(empty(parameters('oidcClientId'))))]", on);
+        Assert.StartsWith("[format('https://{0}', ", settings["OAuth__Issuer"], StringComparison.Ordinal);
+        Assert.Contains(".defaultHostName", settings["OAuth__Issuer"], StringComparison.Ordinal);
+        Assert.Equal("Table", settings["OAuth__Store"]);
+        Assert.Contains(".outputs.tableEndpoint.value", settings["OAuth__TableServiceUri"], StringComparison.Ordinal);
+        Assert.Equal("oauthgrants", settings["OAuth__TableName"]);
+        // The client secret and signing keys are Key Vault secrets, never settings.
+        Assert.DoesNotContain(settings.Keys, k => k.Contains("secret", StringComparison.OrdinalIgnoreCase) || k.Contains("SigningKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Storage_telemetry_and_the_azure_sdk_authenticate_as_the_app_identity()
     {
         var (_, settings) = ResolvedSettings();

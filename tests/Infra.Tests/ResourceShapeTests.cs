@@ -72,7 +72,7 @@ public sealed class ResourceShapeTests
     }
 
     [Fact]
-    public void Storage_takes_identities_only_and_holds_the_booking_table()
+    public void Storage_takes_identities_only_and_holds_the_booking_and_oauth_tables()
     {
         var (_, account) = Template.Single("Microsoft.Storage/storageAccounts");
 
@@ -80,9 +80,12 @@ public sealed class ResourceShapeTests
         Assert.False((bool?)account["properties"]?["allowBlobPublicAccess"]);
         Assert.Equal("TLS1_2", (string?)account["properties"]?["minimumTlsVersion"]);
         Assert.Single(Template.OfType("Microsoft.Storage/storageAccounts/tableServices"));
-        var (deployment, table) = Template.Single("Microsoft.Storage/storageAccounts/tableServices/tables");
-        Assert.Contains("parameters('bookingTableName')", (string?)table["name"], StringComparison.Ordinal);
+        var tables = Template.OfType("Microsoft.Storage/storageAccounts/tableServices/tables").ToList();
+        Assert.Equal(2, tables.Count);
+        var (deployment, table) = Assert.Single(tables, t => ((string?)t.Resource["name"])?.Contains("parameters('bookingTableName')", StringComparison.Ordinal) == true);
         Assert.Equal("bookingsessions", deployment.ResolveString(JsonValue.Create("[parameters('bookingTableName')]")));
+        var (oauthDeployment, _) = Assert.Single(tables, t => ((string?)t.Resource["name"])?.Contains("parameters('oauthTableName')", StringComparison.Ordinal) == true);
+        Assert.Equal("oauthgrants", oauthDeployment.ResolveString(JsonValue.Create("[parameters('oauthTableName')]")));
     }
 
     [Fact]

@@ -61,6 +61,9 @@ public sealed class OAuthOptions
 
     public ClientMetadataOptions ClientMetadata { get; set; } = new();
 
+    /// <summary>The OpenID Connect provider users sign in with when <see cref="SignIn"/> is Oidc.</summary>
+    public OidcOptions Oidc { get; set; } = new();
+
     public static string DefaultSigningKeyFile() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
             "serverless-mcp-gateway", "oauth-signing-keys.json");
@@ -79,4 +82,31 @@ public sealed class ClientMetadataOptions
     public int MaxBytes { get; set; } = 64 * 1024;
 
     public int TimeoutSeconds { get; set; } = 5;
+}
+
+/// <summary>
+/// The OpenID Connect provider of OAuth__SignIn=Oidc, bound from OAuth__Oidc__*. Its client secret is the secret
+/// <see cref="ClientSecretName"/> (Key Vault or Secrets__*), never a setting.
+/// </summary>
+public sealed class OidcOptions
+{
+    public const string ClientSecretName = "oauth-oidc-client-secret";
+
+    /// <summary>The provider's issuer URL; its discovery document is this plus /.well-known/openid-configuration.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    /// <summary>Comma list of users who may sign in: an oid, sub, email or preferred_username.</summary>
+    public string? AllowedUsers { get; set; }
+
+    /// <summary>Comma list of group ids from the id_token's groups claim whose members may sign in.</summary>
+    public string? AllowedGroups { get; set; }
+
+    public IReadOnlyList<string> Users => List(AllowedUsers);
+
+    public IReadOnlyList<string> Groups => List(AllowedGroups);
+
+    private static string[] List(string? value) =>
+        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

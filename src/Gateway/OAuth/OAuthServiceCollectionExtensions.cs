@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serverless.Gateway.OAuth.Server;
+using Serverless.Gateway.OAuth.SignIn;
 using Serverless.Gateway.Secrets;
 
 namespace Serverless.Gateway.OAuth;
@@ -24,8 +25,13 @@ public static class OAuthServiceCollectionExtensions
             // Anyone can type a name on the demo form: it may only ever unlock the sandbox's demo data.
             .Validate(o => !o.Enabled || o.SignIn != OAuthSignIn.Demo || SandboxOn(configuration),
                 "OAuth:SignIn=Demo signs anyone in and is refused unless the sandbox is on (Sandbox:Enabled=true or --sandbox); configure OAuth:SignIn=Oidc for real keys.")
-            .Validate(o => !o.Enabled || o.SignIn != OAuthSignIn.Oidc,
-                "OAuth:SignIn=Oidc is not available in this version; use Demo with the sandbox, or issue tokens without the built-in sign-in.")
+            .Validate(o => !o.Enabled || o.SignIn != OAuthSignIn.Oidc || OidcAuthority.IsValid(o.Oidc.Authority),
+                "OAuth:SignIn=Oidc needs OAuth:Oidc:Authority, the provider's issuer URL over https (such as https://login.microsoftonline.com/<tenant>/v2.0).")
+            .Validate(o => !o.Enabled || o.SignIn != OAuthSignIn.Oidc || !string.IsNullOrWhiteSpace(o.Oidc.ClientId),
+                "OAuth:SignIn=Oidc needs OAuth:Oidc:ClientId, the gateway's client id at the provider.")
+            // An open sign-in would let anyone at the provider approve access to the deployment's keys.
+            .Validate(o => !o.Enabled || o.SignIn != OAuthSignIn.Oidc || o.Oidc.Users.Count + o.Oidc.Groups.Count > 0,
+                "OAuth:SignIn=Oidc needs OAuth:Oidc:AllowedUsers or OAuth:Oidc:AllowedGroups: without an allow-list anyone at the provider could grant access to the deployment's keys.")
             .Validate(o => !o.Enabled || o.Store != OAuthStoreKind.Table || !string.IsNullOrWhiteSpace(o.TableConnection) || o.TableServiceUri is not null,
                 "OAuth:Store=Table needs OAuth:TableConnection or OAuth:TableServiceUri.")
             .ValidateOnStart();

@@ -69,8 +69,14 @@ public sealed class OAuthServerEndpoint(
             case OAuthRoutes.Register:
                 await RegisterAsync(context);
                 return;
+            case OAuthRoutes.SignIn when oauth.CurrentValue.SignIn == OAuthSignIn.Oidc:
+                await services.GetRequiredService<OidcSignIn>().StartAsync(context);
+                return;
             case OAuthRoutes.SignIn:
                 await services.GetRequiredService<SignInPage>().HandleAsync(context);
+                return;
+            case OAuthRoutes.SignInCallback when oauth.CurrentValue.SignIn == OAuthSignIn.Oidc:
+                await services.GetRequiredService<OidcSignIn>().CallbackAsync(context);
                 return;
             case OAuthRoutes.SignInCallback:
                 context.Response.StatusCode = StatusCodes.Status404NotFound;

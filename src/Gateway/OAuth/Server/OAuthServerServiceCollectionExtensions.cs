@@ -37,6 +37,12 @@ public static class OAuthServerServiceCollectionExtensions
         services.TryAddSingleton<TenantNumbers>();
         services.TryAddSingleton<OAuthConnections>();
         services.TryAddSingleton<SignInPage>();
+        if (settings.SignIn == OAuthSignIn.Oidc)
+        {
+            services.TryAddSingleton<OidcProvider>();
+            services.TryAddSingleton<OidcSignIn>();
+        }
+
         services.TryAddSingleton<ConsentPage>();
         services.TryAddSingleton<ConnectionsPage>();
         services.AddHttpClient(ClientMetadataDocuments.HttpClientName)

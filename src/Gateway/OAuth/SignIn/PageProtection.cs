@@ -20,6 +20,9 @@ public sealed class PageProtection(SigningKeyProvider keys, TimeProvider time)
     public const string AntiforgeryCookie = "mcpgw_oauth_af";
     public const string AntiforgeryField = "__af";
 
+    // What a browser keeps of one cookie, name and attributes included.
+    private const int MaxSealedLength = 3800;
+
     private static readonly byte[] Info = Encoding.ASCII.GetBytes("serverless-mcp-gateway oauth pages");
 
     public async Task<PageUser?> UserAsync(HttpContext context) =>
@@ -52,6 +55,25 @@ public sealed class PageProtection(SigningKeyProvider keys, TimeProvider time)
         field is not null && context.Request.Cookies[AntiforgeryCookie] is { Length: 32 } nonce
         && await OpenAsync("antiforgery", field) is { } sealedNonce
         && Same(sealedNonce, nonce);
+
+    /// <summary>A short-lived cookie scoped to /oauth holding <paramref name="payload"/>, MACed for <paramref name="purpose"/>; false when it would not fit a browser's cookie.</summary>
+    public async Task<bool> SetSealedCookieAsync(HttpContext context, string name, string purpose, string payload, TimeSpan lifetime)
+    {
+        var value = await SealAsync(purpose, payload, lifetime);
+        if (value.Length > MaxSealedLength)
+        {
+            return false;
+        }
+
+        context.Response.Cookies.Append(name, value, CookieOptions(context, lifetime, SameSiteMode.Lax));
+        return true;
+    }
+
+    /// <summary>The payload of a cookie set by <see cref="SetSealedCookieAsync"/>, or null when absent, altered or expired.</summary>
+    public async Task<string?> SealedCookieAsync(HttpContext context, string name, string purpose) =>
+        context.Request.Cookies[name] is { } value ? await OpenAsync(purpose, value) : null;
+
+    public void DeleteCookie(HttpContext context, string name) => context.Response.Cookies.Delete(name, CookieOptions(context, TimeSpan.Zero, SameSiteMode.Lax));
 
     private static bool Same(string a, string b) => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
 
