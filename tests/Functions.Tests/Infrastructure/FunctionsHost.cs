@@ -69,6 +69,10 @@ public sealed class FunctionsHost : IAsyncDisposable
         builder.Services.AddFunctionApp(builder.Configuration, exporters);
 
         var app = builder.Build();
+        // The Functions worker runs no ASP.NET Core authentication middleware, while WebApplication adds it whenever
+        // authentication services are registered (OpenIddict registers them). Marking it as set keeps it out, so the
+        // OAuth functions here take the same path as in the worker: the endpoint invokes OpenIddict's handler itself.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         // As the Functions host does, a function switched off by AzureWebJobs.<name>.Disabled gets no route.
         foreach (var function in FunctionRoute.All.Where(f => !FunctionAppServices.IsDisabled(app.Configuration, f.Name)))
         {

@@ -70,19 +70,19 @@ public sealed class OAuthServerEndpoint(
                 await RegisterAsync(context);
                 return;
             case OAuthRoutes.SignIn when oauth.CurrentValue.SignIn == OAuthSignIn.Oidc:
-                await services.GetRequiredService<OidcSignIn>().StartAsync(context);
+                await context.RequestServices.GetRequiredService<OidcSignIn>().StartAsync(context);
                 return;
             case OAuthRoutes.SignIn:
-                await services.GetRequiredService<SignInPage>().HandleAsync(context);
+                await context.RequestServices.GetRequiredService<SignInPage>().HandleAsync(context);
                 return;
             case OAuthRoutes.SignInCallback when oauth.CurrentValue.SignIn == OAuthSignIn.Oidc:
-                await services.GetRequiredService<OidcSignIn>().CallbackAsync(context);
+                await context.RequestServices.GetRequiredService<OidcSignIn>().CallbackAsync(context);
                 return;
             case OAuthRoutes.SignInCallback:
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             case OAuthRoutes.Connections:
-                await services.GetRequiredService<ConnectionsPage>().HandleAsync(context);
+                await context.RequestServices.GetRequiredService<ConnectionsPage>().HandleAsync(context);
                 return;
             case OAuthRoutes.Metadata or OAuthRoutes.OpenIdMetadata:
                 // Public metadata that browser-based clients read cross-origin.
@@ -100,10 +100,11 @@ public sealed class OAuthServerEndpoint(
         }
 
         // A host that runs ASP.NET Core's authentication middleware (the self-host) has already let OpenIddict see the
-        // request; the function app runs none, so the handler is invoked here. Either way it runs once.
+        // request; the function app runs none, so the handler is invoked here. Either way it runs once. The handler
+        // and its dispatcher are scoped: they come from the request's services, never from the root provider.
         if (context.Features.Get<OpenIddictServerAspNetCoreFeature>()?.Transaction is null)
         {
-            var handler = await services.GetRequiredService<IAuthenticationHandlerProvider>().GetHandlerAsync(context, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme) as IAuthenticationRequestHandler
+            var handler = await context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>().GetHandlerAsync(context, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme) as IAuthenticationRequestHandler
                 ?? throw new InvalidOperationException("The OpenIddict server handler is not registered.");
             if (await handler.HandleRequestAsync())
             {
@@ -132,7 +133,7 @@ public sealed class OAuthServerEndpoint(
 
         if (path == OAuthRoutes.Consent)
         {
-            await services.GetRequiredService<ConsentPage>().HandleAsync(context);
+            await context.RequestServices.GetRequiredService<ConsentPage>().HandleAsync(context);
             return;
         }
 
@@ -173,7 +174,7 @@ public sealed class OAuthServerEndpoint(
             return;
         }
 
-        var (registered, error, description) = await services.GetRequiredService<OAuthClients>().RegisterAsync(request, context.RequestAborted);
+        var (registered, error, description) = await context.RequestServices.GetRequiredService<OAuthClients>().RegisterAsync(request, context.RequestAborted);
         if (registered is null)
         {
             await RegistrationErrorAsync(response, error!, description!);

@@ -7,7 +7,8 @@ namespace Serverless.Gateway.Tests.OAuth.Server;
 /// <summary>
 /// What the authorization server refuses, each with its documented error and without any upstream call: a wrong PKCE
 /// verifier, plain PKCE, a redirect URI that was not registered, a code used twice, a token for another resource, a
-/// consent naming a number the tenant does not have, and tokens of a revoked connection.
+/// consent naming a number the tenant does not have, a refresh token revoked at the revocation endpoint, and tokens of a
+/// revoked connection.
 /// </summary>
 public sealed class AuthorizationRefusalTests
 {
@@ -32,6 +33,26 @@ public sealed class AuthorizationRefusalTests
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("invalid_grant", error.GetProperty("error").GetString());
 
+        Assert.Empty(recorder.Requests);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_revoked_at_the_revocation_endpoint_fails_with_invalid_grant()
+    {
+        var recorder = new UpstreamRecorder();
+        await using var host = await OAuthServerHost.StartAsync(recorder);
+        using var browser = new OAuthBrowser(host);
+        var (clientId, tokens) = await browser.ConnectAsync();
+        var refresh = tokens.GetProperty("refresh_token").GetString()!;
+        recorder.Clear();
+
+        using var revoked = await browser.Http.PostAsync("/oauth/revoke", new FormUrlEncodedContent(
+            [new("token", refresh), new("token_type_hint", "refresh_token"), new("client_id", clientId)]), Ct);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+
+        var (status, error) = await browser.TokenAsync(("grant_type", "refresh_token"), ("client_id", clientId), ("refresh_token", refresh));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", error.GetProperty("error").GetString());
         Assert.Empty(recorder.Requests);
     }
 
