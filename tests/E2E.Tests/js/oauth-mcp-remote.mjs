@@ -88,6 +88,11 @@ async function main() {
   } finally {
     clearInterval(watch);
   }
+  // The browser records its outcome only after Chromium has closed, which can be after mcp-remote already has the
+  // code and has connected: wait for that record (bounded) rather than read a file not yet written.
+  for (let waited = 0; waited < 30_000 && !(existsSync(browserResults) && readFileSync(browserResults, 'utf8').trim()); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   try {
     const browser = existsSync(browserResults) ? readFileSync(browserResults, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
     result.browser = browser.map((b) => ({ ok: b.ok, client: b.client ?? null, redirectHost: b.redirect ? new URL(b.redirect).host : null, error: b.error ?? null }));
