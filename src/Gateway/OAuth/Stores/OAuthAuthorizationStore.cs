@@ -116,32 +116,14 @@ public sealed class OAuthAuthorizationStore(IOAuthRecordStore store, IOpenIddict
     }
 
     public ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
-        RevokeWhereAsync(FindAsync(subject, client, status, type, null, cancellationToken), cancellationToken);
+        _set.RevokeAsync(FindAsync(subject, client, status, type, null, cancellationToken), cancellationToken);
 
     public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken = default) =>
-        RevokeWhereAsync(FindByApplicationIdAsync(identifier, cancellationToken), cancellationToken);
+        _set.RevokeAsync(FindByApplicationIdAsync(identifier, cancellationToken), cancellationToken);
 
     public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken = default) =>
-        RevokeWhereAsync(FindBySubjectAsync(subject, cancellationToken), cancellationToken);
+        _set.RevokeAsync(FindBySubjectAsync(subject, cancellationToken), cancellationToken);
 
-    private async ValueTask<long> RevokeWhereAsync(IAsyncEnumerable<OAuthAuthorizationRecord> found, CancellationToken cancellationToken)
-    {
-        var list = new List<OAuthAuthorizationRecord>();
-        await foreach (var authorization in found)
-        {
-            list.Add(authorization);
-        }
-
-        long revoked = 0;
-        foreach (var authorization in list.Where(a => a.Status != Statuses.Revoked))
-        {
-            authorization.Status = Statuses.Revoked;
-            await _set.UpdateAsync(authorization, cancellationToken);
-            revoked++;
-        }
-
-        return revoked;
-    }
 
     public ValueTask SetApplicationIdAsync(OAuthAuthorizationRecord authorization, string? identifier, CancellationToken cancellationToken) => Set(() => authorization.ApplicationId = identifier);
 

@@ -34,7 +34,7 @@ public sealed class OAuthApplicationRecord : OAuthRecord
     public Dictionary<string, string> Settings { get; set; } = [];
 }
 
-public sealed class OAuthAuthorizationRecord : OAuthRecord
+public sealed class OAuthAuthorizationRecord : OAuthRecord, IRevocableRecord
 {
     public const string Kind = "authorization";
 
@@ -46,7 +46,7 @@ public sealed class OAuthAuthorizationRecord : OAuthRecord
     public string? Type { get; set; }
 }
 
-public sealed class OAuthTokenRecord : OAuthRecord
+public sealed class OAuthTokenRecord : OAuthRecord, IRevocableRecord
 {
     public const string Kind = "token";
 

@@ -116,35 +116,17 @@ public sealed class OAuthTokenStore(IOAuthRecordStore store) : IOpenIddictTokenS
     }
 
     public ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
-        RevokeWhereAsync(FindAsync(subject, client, status, type, cancellationToken), cancellationToken);
+        _set.RevokeAsync(FindAsync(subject, client, status, type, cancellationToken), cancellationToken);
 
     public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken = default) =>
-        RevokeWhereAsync(FindByApplicationIdAsync(identifier, cancellationToken), cancellationToken);
+        _set.RevokeAsync(FindByApplicationIdAsync(identifier, cancellationToken), cancellationToken);
 
     public ValueTask<long> RevokeByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        RevokeWhereAsync(FindByAuthorizationIdAsync(identifier, cancellationToken), cancellationToken);
+        _set.RevokeAsync(FindByAuthorizationIdAsync(identifier, cancellationToken), cancellationToken);
 
     public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken = default) =>
-        RevokeWhereAsync(FindBySubjectAsync(subject, cancellationToken), cancellationToken);
+        _set.RevokeAsync(FindBySubjectAsync(subject, cancellationToken), cancellationToken);
 
-    private async ValueTask<long> RevokeWhereAsync(IAsyncEnumerable<OAuthTokenRecord> found, CancellationToken cancellationToken)
-    {
-        var list = new List<OAuthTokenRecord>();
-        await foreach (var token in found)
-        {
-            list.Add(token);
-        }
-
-        long revoked = 0;
-        foreach (var token in list.Where(t => t.Status != Statuses.Revoked))
-        {
-            token.Status = Statuses.Revoked;
-            await _set.UpdateAsync(token, cancellationToken);
-            revoked++;
-        }
-
-        return revoked;
-    }
 
     public ValueTask SetApplicationIdAsync(OAuthTokenRecord token, string? identifier, CancellationToken cancellationToken) => Set(() => token.ApplicationId = identifier);
 
