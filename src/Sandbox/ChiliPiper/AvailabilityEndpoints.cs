@@ -70,7 +70,7 @@ internal static class AvailabilityEndpoints
                     {
                         available.Remove(next);
                         available.Insert(0, next);
-                        present.Add(new JsonObject
+                        present.AddNode(new JsonObject
                         {
                             ["type"] = "FlexibleRoundRobinAssignee",
                             ["distributionId"] = distributionId,
@@ -91,14 +91,14 @@ internal static class AvailabilityEndpoints
                         }
 
                         view["required"] = attendee.Required;
-                        present.Add(view);
+                        present.AddNode(view);
                     }
                 }
             }
 
             if (complete && present.Count > 0)
             {
-                startTimes.Add(new JsonObject { ["startTime"] = BookingWire.Instant(time), ["attendees"] = present });
+                startTimes.AddNode(new JsonObject { ["startTime"] = BookingWire.Instant(time), ["attendees"] = present });
             }
         }
 

@@ -143,12 +143,12 @@ internal static class BookingDesk
         var attendees = new JsonArray();
         foreach (var userId in target.Selection == HostSelection.Single ? free.Take(1) : target.Candidates)
         {
-            attendees.Add(new JsonObject { ["type"] = "ManuallyAssigned", ["userId"] = userId, ["required"] = true });
+            attendees.AddNode(new JsonObject { ["type"] = "ManuallyAssigned", ["userId"] = userId, ["required"] = true });
         }
 
         foreach (var userId in target.OptionalAttendees)
         {
-            attendees.Add(new JsonObject { ["type"] = "AdditionalAttendee", ["userId"] = userId, ["required"] = false });
+            attendees.AddNode(new JsonObject { ["type"] = "AdditionalAttendee", ["userId"] = userId, ["required"] = false });
         }
 
         return attendees;

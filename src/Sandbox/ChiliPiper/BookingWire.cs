@@ -133,7 +133,7 @@ internal static class BookingWire
         return result;
     }
 
-    public static IResult Json(JsonNode body) => Results.Json(body, SandboxJson.Options);
+    public static IResult Json(JsonNode body) => SandboxJson.Result(body);
 
     /// <summary>Outcome of the flat <c>schedule-simple</c> calls: a business failure still answers 200.</summary>
     public static IResult Outcome(BookingOutcome outcome) => Json(outcome.Meeting is { } meeting

@@ -7,7 +7,7 @@ namespace Serverless.Sandbox.ChiliPiper;
 internal static class ChiliPiperErrors
 {
     public static IResult Json(int statusCode, string errorCode, string errorMessage)
-        => Results.Json(new ChiliPiperError(errorCode, errorMessage), SandboxJson.Options, statusCode: statusCode);
+        => SandboxJson.Result(new ChiliPiperError(errorCode, errorMessage), statusCode: statusCode);
 
     public static IResult InvalidQuery(string parameter) => DecodeFailure("query parameter " + parameter);
 

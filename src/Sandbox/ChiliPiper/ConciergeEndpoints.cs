@@ -21,7 +21,7 @@ internal static class ConciergeEndpoints
         var routers = new JsonArray();
         foreach (var router in call.State.Booking.ConciergeRouterList.Where(r => string.IsNullOrEmpty(workspaceId) || r.WorkspaceId == workspaceId))
         {
-            routers.Add(new JsonObject { ["router"] = RouterView(router), ["dataFields"] = new JsonArray(), ["workspaceId"] = router.WorkspaceId });
+            routers.AddNode(new JsonObject { ["router"] = RouterView(router), ["dataFields"] = new JsonArray(), ["workspaceId"] = router.WorkspaceId });
         }
 
         return BookingWire.Json(new JsonObject { ["routers"] = routers });
@@ -32,7 +32,7 @@ internal static class ConciergeEndpoints
         var rules = new JsonArray();
         foreach (var route in router.Rules)
         {
-            rules.Add(new JsonObject
+            rules.AddNode(new JsonObject
             {
                 ["type"] = "RuleRoute",
                 ["id"] = route.Id,

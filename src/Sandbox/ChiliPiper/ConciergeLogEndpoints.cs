@@ -80,7 +80,7 @@ internal static class ConciergeLogEndpoints
         if (meeting is not null)
         {
             var teamId = meeting.DistributionId is { } distributionId ? state.FindDistribution(distributionId)?.TeamId : null;
-            assignments.Add(new JsonObject
+            assignments.AddNode(new JsonObject
             {
                 ["userId"] = meeting.HostId,
                 ["ruleId"] = entry.MatchedRuleId,

@@ -34,9 +34,8 @@ internal static class DistributionsEndpoints
             .Where(d => string.IsNullOrEmpty(name) || d.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
             .Where(d => assignmentType is null || d.AssignmentType == assignmentType)
             .ToArray();
-        return Results.Json(
-            AdminJson.Page(page.Slice(matches).Select(d => DistributionView.From(d, call.State)), matches.Length, page),
-            SandboxJson.Options);
+        return SandboxJson.Result(
+            AdminJson.Page(page.Slice(matches).Select(d => DistributionView.From(d, call.State)), matches.Length, page));
     }
 
     private static IResult Create(ChiliPiperCall call, JsonBody body)
@@ -72,7 +71,7 @@ internal static class DistributionsEndpoints
         request.ApplyTo(distribution);
         Refresh(call, distribution);
         call.State.DistributionList.Add(distribution);
-        return Results.Json(new JsonObject { ["distributionId"] = distribution.Id }, SandboxJson.Options);
+        return SandboxJson.Result(new JsonObject { ["distributionId"] = distribution.Id });
     }
 
     private static IResult Update(ChiliPiperCall call, JsonBody body)
@@ -100,7 +99,7 @@ internal static class DistributionsEndpoints
 
         request.ApplyTo(distribution!);
         Publish(call, distribution!);
-        return Results.Json(DistributionView.From(distribution!, call.State), SandboxJson.Options);
+        return SandboxJson.Result(DistributionView.From(distribution!, call.State));
     }
 
     private static IResult Adjust(ChiliPiperCall call, JsonBody body)
@@ -139,7 +138,7 @@ internal static class DistributionsEndpoints
         }
 
         Publish(call, distribution!);
-        return Results.Json(DistributionView.From(distribution!, call.State), SandboxJson.Options);
+        return SandboxJson.Result(DistributionView.From(distribution!, call.State));
     }
 
     private static IResult Delete(ChiliPiperCall call)

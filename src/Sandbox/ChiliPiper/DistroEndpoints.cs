@@ -11,7 +11,7 @@ internal static class DistroEndpoints
     }
 
     private static IResult ListRouters(ChiliPiperCall call)
-        => Results.Json(new DistroRouterList(call.State.Meetings.DistroRouterList.Select(DistroRouterView.From).ToArray()), SandboxJson.Options);
+        => SandboxJson.Result(new DistroRouterList(call.State.Meetings.DistroRouterList.Select(DistroRouterView.From).ToArray()));
 
     private static IResult Run(ChiliPiperCall call)
     {
@@ -28,6 +28,6 @@ internal static class DistroEndpoints
         }
 
         var run = call.State.Meetings.RunScheduler(router, schedulerId);
-        return Results.Json(new ResourceSchedulerRunView(run.RunId, run.ResourceSchedulerId, run.RouterId, run.StartedAt), SandboxJson.Options);
+        return SandboxJson.Result(new ResourceSchedulerRunView(run.RunId, run.ResourceSchedulerId, run.RouterId, run.StartedAt));
     }
 }

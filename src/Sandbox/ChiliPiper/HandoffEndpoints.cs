@@ -58,10 +58,10 @@ internal static class HandoffEndpoints
                         path.DistributionId);
                 session.Targets[Key(router.Id, path.Id)] = target;
                 BookingDesk.Offer(state, target, window.Value.From, window.Value.To, call.Now);
-                pathResults.Add(PathResult(state, path, target));
+                pathResults.AddNode(PathResult(state, path, target));
             }
 
-            routerResults.Add(new JsonObject { ["routerId"] = router.Id, ["name"] = router.Name, ["pathResults"] = pathResults });
+            routerResults.AddNode(new JsonObject { ["routerId"] = router.Id, ["name"] = router.Name, ["pathResults"] = pathResults });
         }
 
         return BookingWire.Json(new JsonObject
@@ -77,7 +77,7 @@ internal static class HandoffEndpoints
         var startTimes = new JsonArray();
         foreach (var start in target.StartTimes)
         {
-            startTimes.Add(new JsonObject { ["startTime"] = BookingWire.Instant(start), ["attendees"] = BookingDesk.Attendees(state, target, start) });
+            startTimes.AddNode(new JsonObject { ["startTime"] = BookingWire.Instant(start), ["attendees"] = BookingDesk.Attendees(state, target, start) });
         }
 
         return new JsonObject

@@ -21,14 +21,14 @@ internal static class MeetingsEndpoints
     }
 
     internal static IResult Read(ChiliPiperCall call, Meeting meeting)
-        => Results.Json(new MeetingRecordResponse(MeetingViews.Record(call.State, meeting), "No"), SandboxJson.Options);
+        => SandboxJson.Result(new MeetingRecordResponse(MeetingViews.Record(call.State, meeting), "No"));
 
     internal static IResult Cancel(ChiliPiperCall call, Meeting meeting) => ActionResult(call.State.Meetings.CancelMeeting(meeting));
 
     internal static IResult NoShow(ChiliPiperCall call, Meeting meeting) => ActionResult(call.State.Meetings.MarkNoShow(meeting));
 
     internal static IResult Activity(ChiliPiperCall call, Meeting meeting)
-        => Results.Json(new MeetingActivityLink(MeetingViews.ActivityUrl(call.State, meeting)), SandboxJson.Options);
+        => SandboxJson.Result(new MeetingActivityLink(MeetingViews.ActivityUrl(call.State, meeting)));
 
     internal static IResult MeetingNotFound(string message)
         => ChiliPiperErrors.Json(StatusCodes.Status404NotFound, "MeetingNotFound", message);
@@ -53,7 +53,7 @@ internal static class MeetingsEndpoints
 
     // Business refusals travel inside a 200, so callers must read the type, not only the status.
     private static IResult ActionResult(string? failure)
-        => Results.Json(failure is null ? new MeetingActionResult("Success") : new MeetingActionResult("Failure", failure), SandboxJson.Options);
+        => SandboxJson.Result(failure is null ? new MeetingActionResult("Success") : new MeetingActionResult("Failure", failure));
 
     private static IResult List(ChiliPiperCall call, JsonBody body)
     {
@@ -65,9 +65,8 @@ internal static class MeetingsEndpoints
         var skip = query!.Page * query.PageSize;
         var page = skip >= matches!.Count ? [] : matches.Skip((int)skip).Take((int)query.PageSize).ToArray();
         var more = skip + page.Length < matches.Count;
-        return Results.Json(
-            new MeetingListResponse(new MeetingListData(page.Select(m => MeetingViews.Item(call.State, m)).ToArray()), more ? "Yes" : "No", more),
-            SandboxJson.Options);
+        return SandboxJson.Result(
+            new MeetingListResponse(new MeetingListData(page.Select(m => MeetingViews.Item(call.State, m)).ToArray()), more ? "Yes" : "No", more));
     }
 
     private static IResult Export(ChiliPiperCall call, JsonBody body)

@@ -27,13 +27,13 @@ internal static class RulesEndpoints
             .Where(r => workspaceId is null || r.WorkspaceId == workspaceId)
             .Where(r => name is null || r.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
             .ToArray();
-        return Results.Json(AdminJson.Page(page.Slice(rules).Select(View), rules.Length, page), SandboxJson.Options);
+        return SandboxJson.Result(AdminJson.Page(page.Slice(rules).Select(View), rules.Length, page));
     }
 
     private static IResult Get(ChiliPiperCall call)
     {
         var ruleId = call.Route("ruleId") ?? string.Empty;
-        return call.State.FindRule(ruleId) is { } rule ? Results.Json(View(rule), SandboxJson.Options) : RuleNotFound(ruleId);
+        return call.State.FindRule(ruleId) is { } rule ? SandboxJson.Result(View(rule)) : RuleNotFound(ruleId);
     }
 
     private static IResult Create(ChiliPiperCall call, JsonBody body)
@@ -68,7 +68,7 @@ internal static class RulesEndpoints
             UpdatedBy = AdminJson.Caller(call),
         };
         call.State.RuleList.Add(rule);
-        return Results.Json(View(rule), SandboxJson.Options);
+        return SandboxJson.Result(View(rule));
     }
 
     private static IResult Modify(ChiliPiperCall call, JsonBody body)
@@ -95,7 +95,7 @@ internal static class RulesEndpoints
         rule.Conditions = dto.Conditions;
         rule.TeamId = dto.TeamId;
         Touch(call, rule);
-        return Results.Json(View(rule), SandboxJson.Options);
+        return SandboxJson.Result(View(rule));
     }
 
     private static IResult Delete(ChiliPiperCall call)

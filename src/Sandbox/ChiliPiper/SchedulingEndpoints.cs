@@ -38,7 +38,7 @@ internal static class SchedulingEndpoints
         var items = new JsonArray();
         foreach (var type in call.State.Booking.MeetingTypesOf(user))
         {
-            items.Add(new JsonObject
+            items.AddNode(new JsonObject
             {
                 ["slug"] = user.Slug,
                 ["meetingTypeId"] = type.Id,
@@ -85,7 +85,7 @@ internal static class SchedulingEndpoints
             if (Passes("filterWorkspaceIds", [link.WorkspaceId]) && Passes("filterLinkSlugs", [link.Slug])
                 && Passes("filterMeetingTypeId", link.MeetingTypeIds) && Passes("filterDistributionIds", [link.DistributionId]))
             {
-                result.Add(LinkView(state, link));
+                result.AddNode(LinkView(state, link));
             }
         }
 
@@ -156,7 +156,7 @@ internal static class SchedulingEndpoints
         foreach (var userId in userIds)
         {
             var user = state.FindUser(userId);
-            members.Add(user is null
+            members.AddNode(user is null
                 ? new JsonObject { ["id"] = userId }
                 : new JsonObject { ["email"] = user.Email, ["id"] = user.Id, ["name"] = user.Name, ["slug"] = user.Slug });
         }

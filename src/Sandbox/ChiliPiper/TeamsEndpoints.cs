@@ -29,9 +29,8 @@ internal static class TeamsEndpoints
             .Where(t => string.IsNullOrEmpty(name) || t.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
             .Where(t => members.All(t.Members.Contains))
             .ToArray();
-        return Results.Json(
-            new AdminPage<TeamView>(page.Slice(teams).Select(TeamView.From).ToArray(), teams.Length, page.Page, page.PageSize),
-            SandboxJson.Options);
+        return SandboxJson.Result(
+            new AdminPage<TeamView>(page.Slice(teams).Select(TeamView.From).ToArray(), teams.Length, page.Page, page.PageSize));
     }
 
     private static IResult AddUsers(ChiliPiperCall call, JsonBody body)
@@ -77,7 +76,7 @@ internal static class TeamsEndpoints
             Touch(call, team);
         }
 
-        return Results.Json(TeamView.From(team), SandboxJson.Options);
+        return SandboxJson.Result(TeamView.From(team));
     }
 
     private static IResult RemoveFromAll(ChiliPiperCall call, JsonBody body)
@@ -105,7 +104,7 @@ internal static class TeamsEndpoints
             }
         }
 
-        return Results.Json(new JsonObject(), SandboxJson.Options);
+        return SandboxJson.Result(new JsonObject());
     }
 
     private static void Touch(ChiliPiperCall call, Team team)

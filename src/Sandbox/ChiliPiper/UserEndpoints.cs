@@ -73,7 +73,7 @@ internal static class UserEndpoints
     {
         var userId = call.Route("userId") ?? string.Empty;
         var user = call.State.FindUser(userId);
-        return user is null ? ChiliPiperErrors.UserNotFound(userId) : Results.Json(UserResponse.From(user), SandboxJson.Options);
+        return user is null ? ChiliPiperErrors.UserNotFound(userId) : SandboxJson.Result(UserResponse.From(user));
     }
 
     private static IResult Invite(ChiliPiperCall call, JsonBody body)
@@ -113,7 +113,7 @@ internal static class UserEndpoints
         user.Roles.AddRange(request.Roles);
         state.UserList.Add(user);
 
-        return Results.Json(UserResponse.From(user), SandboxJson.Options);
+        return SandboxJson.Result(UserResponse.From(user));
     }
 
     private static IResult UpdateLicenses(ChiliPiperCall call, JsonBody body)
@@ -145,7 +145,6 @@ internal static class UserEndpoints
     }
 
     private static IResult Page(IReadOnlyList<ChiliPiperUser> users, ChiliPiperPage page)
-        => Results.Json(
-            new UserPage(page.Slice(users).Select(UserResponse.From).ToArray(), users.Count, page.Page, page.PageSize),
-            SandboxJson.Options);
+        => SandboxJson.Result(
+            new UserPage(page.Slice(users).Select(UserResponse.From).ToArray(), users.Count, page.Page, page.PageSize));
 }

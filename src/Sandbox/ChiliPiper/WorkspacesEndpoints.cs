@@ -27,7 +27,7 @@ internal static class WorkspacesEndpoints
                 new SimpleMetadata(w.CreatedAt, w.CreatedBy, w.UpdatedAt, w.UpdatedBy, w.Revision),
                 users.Count(u => u.Workspaces.Contains(w.Id))))
             .ToArray();
-        return Results.Json(new AdminPage<WorkspaceView>(items, workspaces.Count, page.Page, page.PageSize), SandboxJson.Options);
+        return SandboxJson.Result(new AdminPage<WorkspaceView>(items, workspaces.Count, page.Page, page.PageSize));
     }
 
     private static IResult ListUsers(ChiliPiperCall call)
@@ -44,9 +44,8 @@ internal static class WorkspacesEndpoints
         }
 
         var users = call.State.UserList.Where(u => workspaceId is null || u.Workspaces.Contains(workspaceId)).ToArray();
-        return Results.Json(
-            new UserPage(page.Slice(users).Select(UserResponse.From).ToArray(), users.Length, page.Page, page.PageSize),
-            SandboxJson.Options);
+        return SandboxJson.Result(
+            new UserPage(page.Slice(users).Select(UserResponse.From).ToArray(), users.Length, page.Page, page.PageSize));
     }
 
     private static IResult AddUsers(ChiliPiperCall call, JsonBody body)
@@ -105,6 +104,6 @@ internal static class WorkspacesEndpoints
             user.Workspaces.Clear();
         }
 
-        return Results.Json(new System.Text.Json.Nodes.JsonObject(), SandboxJson.Options);
+        return SandboxJson.Result(new System.Text.Json.Nodes.JsonObject());
     }
 }

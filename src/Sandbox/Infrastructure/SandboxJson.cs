@@ -1,8 +1,5 @@
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Serverless.Sandbox.ChiliPiper;
-using Serverless.Sandbox.PilotStatus;
 
 namespace Serverless.Sandbox.Infrastructure;
 
@@ -10,17 +7,24 @@ internal static class SandboxJson
 {
     /// <summary>
     /// Web defaults (camelCase, case-insensitive reads) with relaxed escaping, so <c>+5511…</c> and quotes reach
-    /// clients as the vendors write them rather than as <c>\u002B</c> escapes. Known wire types resolve through the source-generated
-    /// context; anything not registered there (e.g. ad-hoc error details) falls back to reflection, so adding
-    /// endpoints never breaks serialization.
+    /// clients as the vendors write them rather than as <c>\u002B</c> escapes. Types resolve only through the
+    /// source-generated <see cref="SandboxJsonContext"/>: a type missing there fails under JIT exactly as it
+    /// would in a Native AOT build, so the tests catch it.
     /// </summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>A JSON response written with <see cref="Options"/>; <typeparamref name="T"/> must be registered in the context.</summary>
+    public static IResult Result<T>(T value, int? statusCode = null)
+        => Results.Json(value, TypeInfo<T>(), statusCode: statusCode);
+
+    /// <summary>The metadata of <typeparamref name="T"/> bound to <see cref="Options"/> (escaping and instant format included).</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(SandboxJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+            TypeInfoResolver = SandboxJsonContext.Default,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new UtcInstantConverter());
@@ -28,18 +32,3 @@ internal static class SandboxJson
         return options;
     }
 }
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(PilotStatusError))]
-[JsonSerializable(typeof(SendMessageResponse))]
-[JsonSerializable(typeof(MessageResponse))]
-[JsonSerializable(typeof(CancelMessagesResponse))]
-[JsonSerializable(typeof(MessagePage<GroupMessageItem>))]
-[JsonSerializable(typeof(MessagePage<UnreadMessageItem>))]
-[JsonSerializable(typeof(ConversationPage))]
-[JsonSerializable(typeof(ChiliPiperError))]
-[JsonSerializable(typeof(TenantInfoResponse))]
-[JsonSerializable(typeof(UserResponse))]
-[JsonSerializable(typeof(UserPage))]
-[JsonSerializable(typeof(string))]
-internal sealed partial class SandboxJsonContext : JsonSerializerContext;

@@ -28,7 +28,7 @@ internal static class AccountEndpoints
                 ? new ApiKeyListItem(n.Id, n.PhoneNumber, n.DisplayName, key.Id, Last4(key.Secret), key.Secret, true)
                 : new ApiKeyListItem(n.Id, n.PhoneNumber, n.DisplayName, null, null, null, false))
             .ToArray();
-        return Results.Json(items, SandboxJson.Options);
+        return SandboxJson.Result(items);
     }
 
     private static IResult RegenerateNumberKey(PilotStatusCall call, JsonBody body)
@@ -67,9 +67,8 @@ internal static class AccountEndpoints
             state.ApiKeyList.Add(fresh);
         }
 
-        return Results.Json(
+        return SandboxJson.Result(
             new RegeneratedApiKey(fresh.Id, fresh.Name, fresh.Secret, fresh.Secret[..7], Last4(fresh.Secret), "number", number.Id, fresh.CreatedAt),
-            SandboxJson.Options,
             statusCode: StatusCodes.Status201Created);
     }
 

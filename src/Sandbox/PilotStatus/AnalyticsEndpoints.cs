@@ -52,7 +52,7 @@ internal static class AnalyticsEndpoints
         var previousDistribution = Distribution(previous);
         var previousSent = previousDistribution.Sent + previousDistribution.Read;
 
-        return Results.Json(
+        return SandboxJson.Result(
             new AnalyticsDashboardResponse(
                 sent,
                 failed,
@@ -60,8 +60,7 @@ internal static class AnalyticsEndpoints
                 Change(failed, previousDistribution.Failed),
                 sent + failed == 0 ? 0 : Math.Round(100.0 * failed / (sent + failed), 1),
                 daily,
-                distribution),
-            SandboxJson.Options);
+                distribution));
     }
 
     // Cancelled messages never left the queue; they count nowhere.

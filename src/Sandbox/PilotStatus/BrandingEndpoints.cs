@@ -8,7 +8,7 @@ internal static partial class BrandingEndpoints
     private const int CompanyNameMax = 60;
     private const int SubtitleMax = 120;
 
-    public static IResult Get(PilotStatusCall call) => Results.Json(new BrandingResponse(call.State.Account.Branding), SandboxJson.Options);
+    public static IResult Get(PilotStatusCall call) => SandboxJson.Result(new BrandingResponse(call.State.Account.Branding));
 
     public static IResult Upsert(PilotStatusCall call, JsonBody body)
     {
@@ -34,11 +34,11 @@ internal static partial class BrandingEndpoints
 
         if (errors.Count > 0)
         {
-            return PilotStatusErrors.Validation("Validation error: " + string.Join("; ", errors) + ".", new { fields = errors });
+            return PilotStatusErrors.Validation("Validation error: " + string.Join("; ", errors) + ".", new FieldErrorsDetails(errors));
         }
 
         call.State.Account.Branding = b;
-        return Results.Json(new BrandingResponse(b), SandboxJson.Options);
+        return SandboxJson.Result(new BrandingResponse(b));
     }
 
     private static string? Text(JsonElement root, string name, string? current, Func<string, bool> valid, string rule, List<string> errors)

@@ -101,7 +101,7 @@ internal static partial class CallsEndpoints
             AnswerAt = now + VoiceCall.AnswerDelay,
         };
         state.Calls.CallList.Add(voiceCall);
-        return Results.Json(new CallCreated(voiceCall.Id, voiceCall.ExternalCallId, voiceCall.Status), SandboxJson.Options, statusCode: StatusCodes.Status201Created);
+        return SandboxJson.Result(new CallCreated(voiceCall.Id, voiceCall.ExternalCallId, voiceCall.Status), statusCode: StatusCodes.Status201Created);
     }
 
     private static IResult List(PilotStatusCall call)
@@ -132,7 +132,7 @@ internal static partial class CallsEndpoints
             .Select(c => new CallListItem(c.Id, c.ExternalCallId, c.Direction, c.Status, c.PeerNumber, c.DurationSeconds,
                 c.StartedAt, c.ConnectedAt, c.EndedAt, c.CreatedAt, c.UpdatedAt))
             .ToArray();
-        return Results.Json(new CallPage(calls), SandboxJson.Options);
+        return SandboxJson.Result(new CallPage(calls));
     }
 
     private static IResult Get(PilotStatusCall call)
@@ -143,9 +143,9 @@ internal static partial class CallsEndpoints
         }
 
         var withSdp = call.Query["includeSdp"].ToString() is "1" or "true";
-        return Results.Json(new CallDetail(c!.Id, c.ExternalCallId, c.Direction, c.Status, c.PeerNumber, c.DurationSeconds,
+        return SandboxJson.Result(new CallDetail(c!.Id, c.ExternalCallId, c.Direction, c.Status, c.PeerNumber, c.DurationSeconds,
             c.StartedAt, c.ConnectedAt, c.EndedAt, withSdp ? c.SdpOffer : null, withSdp ? c.SdpAnswer : null,
-            c.BizOpaqueCallbackData, c.CreatedAt, c.UpdatedAt), SandboxJson.Options);
+            c.BizOpaqueCallbackData, c.CreatedAt, c.UpdatedAt));
     }
 
     private static IResult Accept(PilotStatusCall call, JsonBody body)
@@ -178,7 +178,7 @@ internal static partial class CallsEndpoints
         c.MissAt = null;
         c.HangUpAt = now + VoiceCall.TalkTime;
         call.State.Calls.PublishCall(c, "call.connected", now);
-        return Results.Json(new CallAction(true, c.Id, c.Status), SandboxJson.Options);
+        return SandboxJson.Result(new CallAction(true, c.Id, c.Status));
     }
 
     private static IResult Reject(PilotStatusCall call)
@@ -194,7 +194,7 @@ internal static partial class CallsEndpoints
         }
 
         call.State.Calls.End(c, CallStatuses.Rejected, call.Now);
-        return Results.Json(new CallAction(true, c.Id, c.Status), SandboxJson.Options);
+        return SandboxJson.Result(new CallAction(true, c.Id, c.Status));
     }
 
     private static IResult Terminate(PilotStatusCall call)
@@ -210,11 +210,11 @@ internal static partial class CallsEndpoints
         }
 
         call.State.Calls.End(c, CallStatuses.Completed, call.Now);
-        return Results.Json(new CallAction(true, c.Id, c.Status), SandboxJson.Options);
+        return SandboxJson.Result(new CallAction(true, c.Id, c.Status));
     }
 
     private static IResult GetSettings(PilotStatusCall call)
-        => Results.Json(Settings(call).DeepClone(), SandboxJson.Options);
+        => SandboxJson.Result(Settings(call).DeepClone());
 
     private static IResult UpdateSettings(PilotStatusCall call, JsonBody body)
     {
@@ -252,7 +252,7 @@ internal static partial class CallsEndpoints
             calling[property.Name] = JsonNode.Parse(property.Value.GetRawText());
         }
 
-        return Results.Json(new SettingsUpdated(true), SandboxJson.Options);
+        return SandboxJson.Result(new SettingsUpdated(true));
     }
 
     private static IResult GetPermission(PilotStatusCall call)
@@ -280,7 +280,7 @@ internal static partial class CallsEndpoints
                     Limit("PT24H", PermissionRequestsPerDay, day), Limit("P7D", PermissionRequestsPerWeek, week)),
                 Action("start_call", permission.AllowsCallsAt(now) && calls < CallsPerDay, Limit("PT24H", CallsPerDay, calls))),
         };
-        return Results.Json(answer, SandboxJson.Options);
+        return SandboxJson.Result(answer);
     }
 
     private static IResult RequestPermission(PilotStatusCall call, JsonBody body)
@@ -319,7 +319,7 @@ internal static partial class CallsEndpoints
 
         permission.RequestedAt.Add(now);
         permission.GrantAt = now + CallPermission.AnswerDelay;
-        return Results.Json(new PermissionRequested("wamid.HBgM" + Guid.NewGuid().ToString("N").ToUpperInvariant()), SandboxJson.Options);
+        return SandboxJson.Result(new PermissionRequested("wamid.HBgM" + Guid.NewGuid().ToString("N").ToUpperInvariant()));
     }
 
     private static PilotStatusHandler MetaOnly(PilotStatusHandler handler)

@@ -33,9 +33,8 @@ internal static class ConversationEndpoints
             c.Id, c.Type, c.From, c.FromName, c.UserId, c.Username, c.GroupId, c.GroupName,
             state.UnreadCount(c.Id), c.LastMessageAt, c.LastMessagePreview, c.CreatedAt)).ToArray();
 
-        return Results.Json(
-            new ConversationPage(items, matching.Length, page.Page, page.PageSize, page.TotalPages(matching.Length)),
-            SandboxJson.Options);
+        return SandboxJson.Result(
+            new ConversationPage(items, matching.Length, page.Page, page.PageSize, page.TotalPages(matching.Length)));
     }
 
     private static IResult ListUnread(PilotStatusCall call)
@@ -61,9 +60,8 @@ internal static class ConversationEndpoints
             m.Id, m.ConversationId, unreadByConversation[m.ConversationId], MessageDirections.Inbound, m.Type,
             m.Content, m.From, m.FromName, m.Media, null, m.CreatedAt)).ToArray();
 
-        return Results.Json(
-            new MessagePage<UnreadMessageItem>(items, total, page.Page, page.PageSize, page.TotalPages(total)),
-            SandboxJson.Options);
+        return SandboxJson.Result(
+            new MessagePage<UnreadMessageItem>(items, total, page.Page, page.PageSize, page.TotalPages(total)));
     }
 
     private static IResult ListGroupMessages(PilotStatusCall call)
@@ -100,8 +98,7 @@ internal static class ConversationEndpoints
                 group.GroupId, group.GroupName, m.Media, m.CreatedAt);
         }).ToArray();
 
-        return Results.Json(
-            new MessagePage<GroupMessageItem>(items, matching.Length, page.Page, page.PageSize, page.TotalPages(matching.Length)),
-            SandboxJson.Options);
+        return SandboxJson.Result(
+            new MessagePage<GroupMessageItem>(items, matching.Length, page.Page, page.PageSize, page.TotalPages(matching.Length)));
     }
 }

@@ -16,7 +16,7 @@ internal static partial class GroupsEndpoints
         routes.MapPilotStatusOperation(HttpMethods.Get, "/v1/groups", KeyRequirement.Number, state, call => Guarded(call, List));
         routes.MapPilotStatusOperation(HttpMethods.Post, "/v1/groups", KeyRequirement.Number, state, (call, body) => Guarded(call, c => Create(c, body)));
         routes.MapPilotStatusOperation(HttpMethods.Get, "/v1/groups/{groupId}", KeyRequirement.Number, state,
-            call => WithGroup(call, group => Results.Json(Info(group, call.Now), SandboxJson.Options)));
+            call => WithGroup(call, group => SandboxJson.Result(Info(group, call.Now))));
         routes.MapPilotStatusOperation(HttpMethods.Post, "/v1/groups/{groupId}/participants", KeyRequirement.Number, state,
             (call, body) => WithGroup(call, group => UpdateParticipants(call, group, body, "add")));
         routes.MapPilotStatusOperation(HttpMethods.Delete, "/v1/groups/{groupId}/participants", KeyRequirement.Number, state,
@@ -69,7 +69,7 @@ internal static partial class GroupsEndpoints
             .Where(g => g.NumberId == call.Number.Id)
             .Select(g => new GroupListItem(g.Id, g.Subject))
             .ToArray();
-        return Results.Json(new GroupList(groups), SandboxJson.Options);
+        return SandboxJson.Result(new GroupList(groups));
     }
 
     private static IResult Create(PilotStatusCall call, JsonBody body)
@@ -111,9 +111,8 @@ internal static partial class GroupsEndpoints
         }
 
         call.State.Groups.GroupList.Add(group);
-        return Results.Json(
+        return SandboxJson.Result(
             new GroupCreatedResponse(group.Id, group.Subject, group.Owner, group.CreatedAt, Participants(group), notAdded.Count == 0 ? null : notAdded),
-            SandboxJson.Options,
             statusCode: StatusCodes.Status201Created);
     }
 
@@ -134,7 +133,7 @@ internal static partial class GroupsEndpoints
             "promote" => Promote(group, person),
             _ => Demote(group, person),
         })).ToArray();
-        return Results.Json(new ParticipantsUpdateResponse(group.Id, action, results, Participants(group)), SandboxJson.Options);
+        return SandboxJson.Result(new ParticipantsUpdateResponse(group.Id, action, results, Participants(group)));
     }
 
     private static string Add(PilotStatusCall call, WhatsAppGroup group, string person)
@@ -212,7 +211,7 @@ internal static partial class GroupsEndpoints
     private static IResult Invite(WhatsAppGroup group)
     {
         group.InviteCode ??= RandomNumberGenerator.GetString(InviteAlphabet, 22);
-        return Results.Json(new GroupInviteResponse(group.Id, group.InviteCode, InviteLinkPrefix + group.InviteCode), SandboxJson.Options);
+        return SandboxJson.Result(new GroupInviteResponse(group.Id, group.InviteCode, InviteLinkPrefix + group.InviteCode));
     }
 
     private static IResult Pin(PilotStatusCall call, WhatsAppGroup group, JsonBody body)
@@ -246,7 +245,7 @@ internal static partial class GroupsEndpoints
 
         var pin = new PinnedGroupMessage(resolved, now, now.AddSeconds(seconds));
         group.Pins.Add(pin);
-        return Results.Json(new GroupPinResponse(group.Id, pin.MessageId, true, pin.PinnedAt, pin.ExpiresAt), SandboxJson.Options);
+        return SandboxJson.Result(new GroupPinResponse(group.Id, pin.MessageId, true, pin.PinnedAt, pin.ExpiresAt));
     }
 
     /// <summary>A chat line of the group, by its id or, for sends, by correlation or provider id.</summary>
@@ -279,7 +278,7 @@ internal static partial class GroupsEndpoints
             .Where(n => n.NumberId == call.Number.Id)
             .Select(n => new NewsletterItem(n.Id, n.Name, n.Description, n.Subscribers, n.Role, n.CreatedAt))
             .ToArray();
-        return Results.Json(new NewsletterList(items), SandboxJson.Options);
+        return SandboxJson.Result(new NewsletterList(items));
     }
 
     private static GroupInfoResponse Info(WhatsAppGroup group, DateTimeOffset now)

@@ -28,8 +28,7 @@ internal static class MediaEndpoints
             return PilotStatusErrors.NotFound(AccountErrorCodes.MediaNotFound, $"Media '{mediaId}' was not found for this number.");
         }
 
-        return Results.Json(
-            new MediaResponse($"data:{file.MimeType};base64,{Convert.ToBase64String(file.Content)}", file.MimeType, file.FileName, file.Id),
-            SandboxJson.Options);
+        return SandboxJson.Result(
+            new MediaResponse($"data:{file.MimeType};base64,{Convert.ToBase64String(file.Content)}", file.MimeType, file.FileName, file.Id));
     }
 }

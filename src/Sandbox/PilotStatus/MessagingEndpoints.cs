@@ -60,7 +60,7 @@ internal static class MessagingEndpoints
                 return PilotStatusErrors.BadRequest(
                     PilotStatusErrorCodes.MissingTemplateVariables,
                     $"Missing template variables: {string.Join(", ", missing)}.",
-                    new { missing });
+                    new MissingVariablesDetails(missing));
             }
 
             renderedTemplate = template.Render(request.Variables);
@@ -105,9 +105,8 @@ internal static class MessagingEndpoints
         state.OutboundMessageList.Add(message);
         RecordChatLine(state, number, conversation, message, request, now);
 
-        return Results.Json(
+        return SandboxJson.Result(
             new SendMessageResponse(message.Id, message.CorrelationId, message.Status, message.CreatedAt, number.DisplayName, number.PhoneNumber),
-            SandboxJson.Options,
             statusCode: StatusCodes.Status202Accepted);
     }
 
@@ -117,7 +116,7 @@ internal static class MessagingEndpoints
         var message = AdvanceAndFind(call, messageId);
         return message is null
             ? PilotStatusErrors.NotFound(PilotStatusErrorCodes.MessageNotFound, $"Message '{messageId}' was not found for this number.")
-            : Results.Json(ToResponse(message), SandboxJson.Options);
+            : SandboxJson.Result(ToResponse(message));
     }
 
     private static IResult Cancel(PilotStatusCall call, JsonBody body)
@@ -158,7 +157,7 @@ internal static class MessagingEndpoints
             }
         }
 
-        return Results.Json(new CancelMessagesResponse(cancelled, failed, notFound), SandboxJson.Options);
+        return SandboxJson.Result(new CancelMessagesResponse(cancelled, failed, notFound));
     }
 
     private static OutboundMessage? AdvanceAndFind(PilotStatusCall call, string anyId)

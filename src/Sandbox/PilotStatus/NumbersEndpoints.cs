@@ -28,7 +28,7 @@ internal static partial class NumbersEndpoints
             .Where(n => n.TenantId == call.Caller.Key.TenantId)
             .Select(n => Item(call.State, n))
             .ToArray();
-        return Results.Json(items, SandboxJson.Options);
+        return SandboxJson.Result(items);
     }
 
     private static IResult Get(PilotStatusCall call) => WithNumber(call, number =>
@@ -51,11 +51,11 @@ internal static partial class NumbersEndpoints
                 : null,
             item.CreatedAt,
             item.UpdatedAt);
-        return Results.Json(detail, SandboxJson.Options);
+        return SandboxJson.Result(detail);
     });
 
     private static IResult Status(PilotStatusCall call) => WithNumber(call, number =>
-        Results.Json(new NumberStatusResponse(number.Id, number.ConnectionStatus, number.IsOpen), SandboxJson.Options));
+        SandboxJson.Result(new NumberStatusResponse(number.Id, number.ConnectionStatus, number.IsOpen)));
 
     private static IResult Connect(PilotStatusCall call) => WithNumber(call, number =>
     {
@@ -70,7 +70,7 @@ internal static partial class NumbersEndpoints
         }
 
         call.State.Numbers.BeginQrPairing(number, call.Now);
-        return Results.Json(new NumberConnectResponse(number.Id, number.ConnectionStatus, number.QrCodeBase64!, number.PairingCode), SandboxJson.Options);
+        return SandboxJson.Result(new NumberConnectResponse(number.Id, number.ConnectionStatus, number.QrCodeBase64!, number.PairingCode));
     });
 
     private static IResult Delete(PilotStatusCall call) => WithNumber(call, number =>
@@ -82,7 +82,7 @@ internal static partial class NumbersEndpoints
         state.ApiKeyList.RemoveAll(k => k.NumberId == number.Id);
         state.Groups.GroupList.RemoveAll(g => g.NumberId == number.Id);
         state.Groups.NewsletterList.RemoveAll(n => n.NumberId == number.Id);
-        return Results.Json(new NumberDeletedResponse(true, number.Id), SandboxJson.Options);
+        return SandboxJson.Result(new NumberDeletedResponse(true, number.Id));
     });
 
     private static IResult Create(PilotStatusCall call, JsonBody body)
@@ -108,10 +108,9 @@ internal static partial class NumbersEndpoints
         call.State.Numbers.BeginQrPairing(number, call.Now);
         call.State.Numbers.PublishNumberEvent(number, "number.created", call.Now);
 
-        return Results.Json(
+        return SandboxJson.Result(
             new NumberCreatedResponse(number.Id, number.InstanceName, number.Digits, number.DisplayName, number.Provider, number.ConnectionStatus,
                 number.IsOpen, number.QrCodeBase64, number.PairingCode, linkedKeyId, number.CreatedAt, number.UpdatedAt ?? number.CreatedAt),
-            SandboxJson.Options,
             statusCode: StatusCodes.Status201Created);
     }
 
@@ -148,9 +147,8 @@ internal static partial class NumbersEndpoints
         var url = NumbersSeed.ConnectPageUrl + token;
         if (provider == WhatsAppProviders.Meta)
         {
-            return Results.Json(
+            return SandboxJson.Result(
                 new RemotePairingResponse(WhatsAppProviders.Meta, token, url, null, null, null, null, false, null),
-                SandboxJson.Options,
                 statusCode: StatusCodes.Status201Created);
         }
 
@@ -174,11 +172,10 @@ internal static partial class NumbersEndpoints
             messageError = sent ? null : $"No OTP template named {RemotePairingTemplate} exists, so the link was not sent over WhatsApp.";
         }
 
-        return Results.Json(
+        return SandboxJson.Result(
             new RemotePairingResponse(WhatsAppProviders.PilotStatus, token, url, number.Id,
                 new PairingInstance(number.Id, number.InstanceName, number.Digits, number.DisplayName, number.ConnectionStatus),
                 Mask(number.Digits), linkedKeyId, sent, messageError),
-            SandboxJson.Options,
             statusCode: StatusCodes.Status201Created);
     }
 
@@ -215,7 +212,7 @@ internal static partial class NumbersEndpoints
         }
 
         var results = inputs.Select(input => WhatsAppDirectory.Lookup(call.State, number.TenantId, input)).ToArray();
-        return Results.Json(new NumberCheckResponse(results), SandboxJson.Options);
+        return SandboxJson.Result(new NumberCheckResponse(results));
     }
 
     /// <summary>Checks name and number of a QR number about to be added; null when both are fine.</summary>

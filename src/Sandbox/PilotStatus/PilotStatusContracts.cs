@@ -5,10 +5,23 @@ namespace Serverless.Sandbox.PilotStatus;
 // Wire shapes of the Pilot Status API. Nulls are written on purpose: the vendor returns explicit nulls
 // (e.g. readAt, externalMessageId) and clients may rely on the keys being present.
 
+/// <summary>
+/// The vendor's error body. <see cref="Details"/> is written as its runtime type, so each details shape
+/// (the records below, or a preview the caller must confirm) is registered in the sandbox's JSON context.
+/// </summary>
 public sealed record PilotStatusError(
     string Error,
     string Code,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Details = null);
+
+/// <summary>Details naming the template variables a request left out.</summary>
+public sealed record MissingVariablesDetails(IReadOnlyList<string> Missing);
+
+/// <summary>Details naming the webhook events the vendor does not know.</summary>
+public sealed record UnknownEventsDetails(IReadOnlyList<string> Unknown);
+
+/// <summary>Details listing each rejected field with its rule.</summary>
+public sealed record FieldErrorsDetails(IReadOnlyList<string> Fields);
 
 public sealed record SendMessageResponse(
     string Id,

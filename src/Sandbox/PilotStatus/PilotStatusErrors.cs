@@ -22,7 +22,7 @@ internal static class PilotStatusErrorCodes
 internal static class PilotStatusErrors
 {
     public static IResult Error(int statusCode, string code, string message, object? details = null)
-        => Results.Json(new PilotStatusError(message, code, details), SandboxJson.Options, statusCode: statusCode);
+        => SandboxJson.Result(new PilotStatusError(message, code, details), statusCode: statusCode);
 
     public static IResult Validation(string message, object? details = null)
         => Error(StatusCodes.Status400BadRequest, PilotStatusErrorCodes.ValidationError, message, details);

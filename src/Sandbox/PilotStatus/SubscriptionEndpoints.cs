@@ -14,7 +14,7 @@ internal static class SubscriptionEndpoints
             return PilotStatusErrors.Validation("quantity must be an integer greater than or equal to 1.");
         }
 
-        return Results.Json(PreviewOf(call.State.Account.Subscription, quantity), SandboxJson.Options);
+        return SandboxJson.Result(PreviewOf(call.State.Account.Subscription, quantity));
     }
 
     public static IResult Add(PilotStatusCall call, JsonBody body)
@@ -52,13 +52,12 @@ internal static class SubscriptionEndpoints
         if (!plan.HasSavedCard)
         {
             var order = NewOrder(state, CheckoutPurposes.ExtraNumbers, null, quantity, call.Now);
-            return Results.Json(new ExtraNumbersCheckout(true, false, order.Url), SandboxJson.Options);
+            return SandboxJson.Result(new ExtraNumbersCheckout(true, false, order.Url));
         }
 
         state.Account.Subscription = plan with { Plan = AccountSeed.OnDemandPlan, PaidExtraNumbers = plan.PaidExtraNumbers + quantity };
-        return Results.Json(
-            new ExtraNumbersCharged(true, true, AccountSeed.OnDemandPlan, state.Account.Subscription.PaidExtraNumbers, preview.MonthlyTotalBRL),
-            SandboxJson.Options);
+        return SandboxJson.Result(
+            new ExtraNumbersCharged(true, true, AccountSeed.OnDemandPlan, state.Account.Subscription.PaidExtraNumbers, preview.MonthlyTotalBRL));
     }
 
     public static IResult Checkout(PilotStatusCall call, JsonBody body)
@@ -95,7 +94,7 @@ internal static class SubscriptionEndpoints
         }
 
         var order = NewOrder(call.State, purpose, amount, null, call.Now);
-        return Results.Json(new CheckoutResponse(order.Url, purpose, order.Id, amount, AccountSeed.Currency), SandboxJson.Options);
+        return SandboxJson.Result(new CheckoutResponse(order.Url, purpose, order.Id, amount, AccountSeed.Currency));
     }
 
     internal static ExtraNumbersPreview PreviewOf(PilotStatusSubscription plan, int quantity)

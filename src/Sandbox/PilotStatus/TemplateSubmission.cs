@@ -85,7 +85,7 @@ internal sealed partial record TemplateSubmission(
         if (missing.Length > 0)
         {
             return PilotStatusErrors.BadRequest(TemplateErrorCodes.ExamplesRequired,
-                $"examples is required when the template uses variables; missing: {string.Join(", ", missing)}.", new { missing });
+                $"examples is required when the template uses variables; missing: {string.Join(", ", missing)}.", new MissingVariablesDetails(missing));
         }
 
         submission = new TemplateSubmission(name, category, string.IsNullOrWhiteSpace(language) ? null : language.Trim(),

@@ -17,12 +17,11 @@ internal static class TemplatesEndpoints
     }
 
     private static IResult List(PilotStatusCall call)
-        => Results.Json(
-            call.State.TemplateList.Where(t => t.NumberId == call.Number.Id).OrderBy(t => t.CreatedAt).Select(t => ToItem(t, call.Number)).ToArray(),
-            SandboxJson.Options);
+        => SandboxJson.Result(
+            call.State.TemplateList.Where(t => t.NumberId == call.Number.Id).OrderBy(t => t.CreatedAt).Select(t => ToItem(t, call.Number)).ToArray());
 
     private static IResult Get(PilotStatusCall call)
-        => Find(call, out var template) ?? Results.Json(ToItem(template!, call.Number), SandboxJson.Options);
+        => Find(call, out var template) ?? SandboxJson.Result(ToItem(template!, call.Number));
 
     private static IResult Create(PilotStatusCall call, JsonBody body)
     {
@@ -59,7 +58,7 @@ internal static class TemplatesEndpoints
         template.AddVersion(NewVersion(template, submission, number, now));
         call.State.TemplateList.Add(template);
 
-        return Results.Json(Summary(template), SandboxJson.Options, statusCode: StatusCodes.Status201Created);
+        return SandboxJson.Result(Summary(template), statusCode: StatusCodes.Status201Created);
     }
 
     private static IResult Update(PilotStatusCall call, JsonBody body)
@@ -85,7 +84,7 @@ internal static class TemplatesEndpoints
         }
 
         template!.AddVersion(NewVersion(template, submission, call.Number, call.Now));
-        return Results.Json(Summary(template), SandboxJson.Options);
+        return SandboxJson.Result(Summary(template));
     }
 
     private static IResult Delete(PilotStatusCall call)
@@ -96,7 +95,7 @@ internal static class TemplatesEndpoints
         }
 
         call.State.TemplateList.Remove(template!);
-        return Results.Json(new TemplateDeleted(true, template!.Id), SandboxJson.Options);
+        return SandboxJson.Result(new TemplateDeleted(true, template!.Id));
     }
 
     private static IResult? Find(PilotStatusCall call, out MessageTemplate? template)

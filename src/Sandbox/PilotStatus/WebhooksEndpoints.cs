@@ -24,10 +24,10 @@ internal static class WebhooksEndpoints
     }
 
     private static IResult List(PilotStatusCall call)
-        => Results.Json(Visible(call).OrderBy(w => w.CreatedAt).Select(w => ToResponse(call.State, w)).ToArray(), SandboxJson.Options);
+        => SandboxJson.Result(Visible(call).OrderBy(w => w.CreatedAt).Select(w => ToResponse(call.State, w)).ToArray());
 
     private static IResult Get(PilotStatusCall call)
-        => Find(call, out var webhook) ?? Results.Json(ToResponse(call.State, webhook!), SandboxJson.Options);
+        => Find(call, out var webhook) ?? SandboxJson.Result(ToResponse(call.State, webhook!));
 
     private static IResult Create(PilotStatusCall call, JsonBody body)
     {
@@ -92,7 +92,7 @@ internal static class WebhooksEndpoints
             UpdatedAt = now,
         };
         state.Webhooks.WebhookList.Add(webhook);
-        return Results.Json(ToResponse(state, webhook), SandboxJson.Options, statusCode: StatusCodes.Status201Created);
+        return SandboxJson.Result(ToResponse(state, webhook), statusCode: StatusCodes.Status201Created);
     }
 
     private static IResult Update(PilotStatusCall call, JsonBody body)
@@ -143,7 +143,7 @@ internal static class WebhooksEndpoints
         }
 
         webhook.UpdatedAt = call.Now;
-        return Results.Json(ToResponse(call.State, webhook), SandboxJson.Options);
+        return SandboxJson.Result(ToResponse(call.State, webhook));
     }
 
     private static IResult Delete(PilotStatusCall call)
@@ -155,7 +155,7 @@ internal static class WebhooksEndpoints
 
         call.State.Webhooks.WebhookList.Remove(webhook!);
         call.State.Webhooks.PendingDeliveryList.RemoveAll(d => d.WebhookId == webhook!.Id && !d.InFlight);
-        return Results.Json(new WebhookDeletedResponse(true, webhook!.Id), SandboxJson.Options);
+        return SandboxJson.Result(new WebhookDeletedResponse(true, webhook!.Id));
     }
 
     private static IResult Logs(PilotStatusCall call)
@@ -179,7 +179,7 @@ internal static class WebhooksEndpoints
             .Select(l => new WebhookLogItem(l.Id, l.WebhookId, l.DeliveryId, l.Event, l.Status, l.StatusCode, l.Attempt,
                 l.PayloadJson(), l.Response, l.DurationMs, l.CreatedAt))
             .ToArray();
-        return Results.Json(new WebhookLogPage(logs), SandboxJson.Options);
+        return SandboxJson.Result(new WebhookLogPage(logs));
     }
 
     /// <summary>The webhooks the caller may see: its tenant's, narrowed to its number when it has one.</summary>
@@ -216,7 +216,7 @@ internal static class WebhooksEndpoints
         var unknown = events?.Where(e => e != WebhookEvents.Everything && !WebhookEvents.All.Contains(e)).ToArray() ?? [];
         return unknown.Length == 0
             ? null
-            : PilotStatusErrors.Validation($"Unknown events: {string.Join(", ", unknown)}.", new { unknown });
+            : PilotStatusErrors.Validation($"Unknown events: {string.Join(", ", unknown)}.", new UnknownEventsDetails(unknown));
     }
 
     /// <summary>Events the number's provider cannot produce are dropped from the subscription without an error, as the vendor does.</summary>

@@ -68,9 +68,8 @@ internal static class SandboxControlEndpoints
         }
 
         var received = call.State.Inbound.ReceiveInbound(number, request, call.Now);
-        return Results.Json(
+        return SandboxJson.Result(
             new InboundSimulationResponse(received.Id, received.ConversationId, received.MessageId, received.Events, received.CreatedAt),
-            SandboxJson.Options,
             statusCode: StatusCodes.Status201Created);
     }
 
@@ -102,7 +101,7 @@ internal static class SandboxControlEndpoints
         }
 
         call.State.Numbers.PublishNumberEvent(number, eventName, call.Now);
-        return Results.Json(new NumberStatusSimulationResponse(number.Id, eventName, number.ConnectionStatus), SandboxJson.Options, statusCode: StatusCodes.Status201Created);
+        return SandboxJson.Result(new NumberStatusSimulationResponse(number.Id, eventName, number.ConnectionStatus), statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>The key's own number, or for the tenant key the one named by header or <c>whatsappNumberId</c>.</summary>
