@@ -24,7 +24,9 @@ public sealed class TableOAuthRecordStore(TableClient table) : IOAuthRecordStore
     public async IAsyncEnumerable<string> ListAsync(string kind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == kind, select: [JsonColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
+        // A filter string, not an expression: translating an expression evaluates its captured values by reflection.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {kind}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [JsonColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (entity.GetString(JsonColumn) is { } json)
             {
