@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Gateway.Booking.Stores;
 
 namespace Serverless.Gateway.OAuth.Stores;
 
@@ -98,7 +99,7 @@ public sealed class TableOAuthRecordStore(TableClient table) : IOAuthRecordStore
         {
             if (!_exists)
             {
-                await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                await table.CreateIfMissingAsync(cancellationToken).ConfigureAwait(false);
                 _exists = true;
             }
         }
