@@ -68,11 +68,13 @@ public static class GatewayServiceCollectionExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapMcpGateway(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
     {
-        endpoints.MapMethods(ResourceUrls.MetadataPath + "/{*suffix}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post],
-            (HttpContext context, ProtectedResourceEndpoint endpoint) => endpoint.HandleAsync(context, context.Request.RouteValues["suffix"] as string));
+        // Plain request delegates (services resolved from the request) rather than handlers with injected
+        // parameters: those are bound by reflection and code generated at run time, unavailable under Native AOT.
+        endpoints.MapMethods(ResourceUrls.MetadataPath + "/{*suffix}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], context =>
+            context.RequestServices.GetRequiredService<ProtectedResourceEndpoint>().HandleAsync(context, context.Request.RouteValues["suffix"] as string));
         foreach (var route in OAuthRoutes.All)
         {
-            endpoints.Map(route, (HttpContext context, OAuthServerEndpoint endpoint) => endpoint.HandleAsync(context));
+            endpoints.Map(route, context => context.RequestServices.GetRequiredService<OAuthServerEndpoint>().HandleAsync(context));
         }
 
         var group = endpoints.MapGroup(pattern);
@@ -91,8 +93,8 @@ public static class GatewayServiceCollectionExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapGatewayHealth(this IEndpointRouteBuilder endpoints, string pattern = "/healthz")
     {
-        endpoints.MapGet(pattern, (HttpContext context, IOptionsMonitor<GatewayOptions> options) =>
-            HostGuard.Refusal(context.Request, options.CurrentValue) is { } refusal
+        endpoints.MapGet(pattern, context =>
+            HostGuard.Refusal(context.Request, context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue) is { } refusal
                 ? JsonRpcErrors.WriteAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrors.ServerError, "Forbidden: " + refusal)
                 : context.Response.WriteAsync("ok"));
         return endpoints;
@@ -100,7 +102,7 @@ public static class GatewayServiceCollectionExtensions
 
     private static void Map(RouteGroupBuilder group, string route, bool readOnly, bool search)
     {
-        group.MapMethods(route, [HttpMethods.Post, HttpMethods.Get, HttpMethods.Delete], (HttpContext context, McpGatewayEndpoint endpoint) =>
-            endpoint.HandleAsync(context, context.Request.RouteValues["toolsets"] as string, readOnly, search));
+        group.MapMethods(route, [HttpMethods.Post, HttpMethods.Get, HttpMethods.Delete], context =>
+            context.RequestServices.GetRequiredService<McpGatewayEndpoint>().HandleAsync(context, context.Request.RouteValues["toolsets"] as string, readOnly, search));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.IdentityModel.Tokens;
+using Serverless.Gateway.OAuth.Stores;
 
 namespace Serverless.Gateway.OAuth;
 
@@ -80,7 +81,7 @@ public sealed class SigningKeys
 
     public static SigningKeys FromJson(string json)
     {
-        var file = JsonSerializer.Deserialize<KeyFile>(json) ?? throw new InvalidOperationException("The signing key document is empty.");
+        var file = JsonSerializer.Deserialize(json, OAuthJson.Default.KeyFile) ?? throw new InvalidOperationException("The signing key document is empty.");
         if (file.Keys is not { Count: > 0 })
         {
             throw new InvalidOperationException("The signing key document holds no key.");
@@ -92,7 +93,7 @@ public sealed class SigningKeys
     public string ToJson() => JsonSerializer.Serialize(new KeyFile
     {
         Keys = [.. _keys.Select(k => Convert.ToBase64String(k.Rsa.ExportPkcs8PrivateKey()))],
-    });
+    }, OAuthJson.Default.KeyFile);
 
     private static SigningKeys Empty() => new([]);
 
@@ -106,7 +107,7 @@ public sealed class SigningKeys
         return key;
     }
 
-    private sealed class KeyFile
+    internal sealed class KeyFile
     {
         [JsonPropertyName("keys")]
         public List<string>? Keys { get; set; }

@@ -89,7 +89,7 @@ public static class SearchRoute
         foreach (var hit in hits.Take(limit))
         {
             var tool = hit.Entry.Tool.ProtocolTool;
-            tools.Add(new JsonObject
+            tools.Add((JsonNode)new JsonObject
             {
                 ["name"] = tool.Name,
                 ["toolset"] = hit.Entry.Toolset,

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Serverless.Gateway.OAuth;
 using Serverless.Gateway.Tests.Managed;
 
@@ -43,5 +45,23 @@ public sealed class SigningKeysTests
         Assert.Equal("c/u", caller!.Id);
         Assert.True(caller.Grant.AllowsNumber(SandboxSeedIds.Number2));
         Assert.False(caller.Grant.AllowsNumber(SandboxSeedIds.Number1));
+    }
+
+    [Fact]
+    public void The_key_file_is_a_keys_array_of_base64_pkcs8_keys_oldest_first_and_reads_back()
+    {
+        using var rsa = RSA.Create(2048);
+        var keys = SigningKeys.FromPem(rsa.ExportPkcs8PrivateKeyPem()).Rotate();
+
+        var json = keys.ToJson();
+        using var document = JsonDocument.Parse(json);
+
+        var property = Assert.Single(document.RootElement.EnumerateObject());
+        Assert.Equal("keys", property.Name);
+        Assert.Equal(2, property.Value.GetArrayLength());
+        Assert.All(property.Value.EnumerateArray(), k => Convert.FromBase64String(k.GetString()!));
+        var read = SigningKeys.FromJson(json);
+        Assert.Equal(keys.Current.KeyId, read.Current.KeyId);
+        Assert.Equal(keys.All.Select(k => k.KeyId), read.All.Select(k => k.KeyId));
     }
 }

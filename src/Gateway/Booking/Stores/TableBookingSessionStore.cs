@@ -117,7 +117,7 @@ public sealed class TableBookingSessionStore(TableClient table, TimeProvider tim
         {
             if (!_created)
             {
-                await table.CreateIfNotExistsAsync(cancellationToken);
+                await table.CreateIfMissingAsync(cancellationToken);
                 _created = true;
             }
         }

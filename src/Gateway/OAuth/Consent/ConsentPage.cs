@@ -9,6 +9,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Serverless.Gateway.Callers;
 using Serverless.Gateway.OAuth.Server;
+using Serverless.Gateway.OAuth.Stores;
 using Serverless.Gateway.OAuth.SignIn;
 using Serverless.Tools.Catalog;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -103,8 +104,8 @@ public sealed class ConsentPage(
             Type = AuthorizationTypes.Permanent,
         };
         descriptor.Scopes.UnionWith(scopes);
-        descriptor.Properties[OAuthConnections.GrantProperty] = JsonSerializer.SerializeToElement(summary);
-        descriptor.Properties[OAuthConnections.ClientNameProperty] = JsonSerializer.SerializeToElement(clientName);
+        descriptor.Properties[OAuthConnections.GrantProperty] = JsonSerializer.SerializeToElement(summary, OAuthJson.Default.String);
+        descriptor.Properties[OAuthConnections.ClientNameProperty] = JsonSerializer.SerializeToElement(clientName, OAuthJson.Default.String);
         var authorization = await authorizations.CreateAsync(descriptor, ct);
         identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization, ct));
         await context.SignInAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));

@@ -50,7 +50,7 @@ public sealed class OidcSignIn(
             return;
         }
 
-        if (!await protection.SetSealedCookieAsync(context, FlowCookie, FlowPurpose, JsonSerializer.Serialize(flow), FlowLifetime))
+        if (!await protection.SetSealedCookieAsync(context, FlowCookie, FlowPurpose, JsonSerializer.Serialize(flow, SignInJson.Default.Flow), FlowLifetime))
         {
             await PageAsync(context, StatusCodes.Status400BadRequest, "The authorization request is too long to sign in with; start again from your application.");
             return;
@@ -74,7 +74,7 @@ public sealed class OidcSignIn(
         var sealedFlow = await protection.SealedCookieAsync(context, FlowCookie, FlowPurpose);
         // One use only: whatever happens next, this sign-in attempt is spent.
         protection.DeleteCookie(context, FlowCookie);
-        var flow = sealedFlow is null ? null : JsonSerializer.Deserialize<Flow>(sealedFlow);
+        var flow = sealedFlow is null ? null : JsonSerializer.Deserialize(sealedFlow, SignInJson.Default.Flow);
         if (flow is null || !Same(query["state"].ToString(), flow.State))
         {
             await PageAsync(context, StatusCodes.Status400BadRequest, "This sign-in expired or did not start on this browser; start again from your application.");
@@ -148,7 +148,7 @@ public sealed class OidcSignIn(
     private static Task PageAsync(HttpContext context, int status, string message) =>
         Html.WriteAsync(context, status, "Sign-in refused", $"<h1>Not signed in</h1><p class=\"error\" role=\"alert\">{Html.E(message)}</p>");
 
-    private sealed record Flow(string State, string Nonce, string Verifier, string ReturnUrl);
+    internal sealed record Flow(string State, string Nonce, string Verifier, string ReturnUrl);
 }
 
 /// <summary>Who may sign in: a user named in OAuth__Oidc__AllowedUsers or a member of a group in OAuth__Oidc__AllowedGroups.</summary>

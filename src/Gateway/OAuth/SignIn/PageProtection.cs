@@ -27,12 +27,12 @@ public sealed class PageProtection(SigningKeyProvider keys, TimeProvider time)
 
     public async Task<PageUser?> UserAsync(HttpContext context) =>
         context.Request.Cookies[SessionCookie] is { } cookie && await OpenAsync("session", cookie) is { } json
-            ? JsonSerializer.Deserialize<PageUser>(json)
+            ? JsonSerializer.Deserialize(json, SignInJson.Default.PageUser)
             : null;
 
     public async Task SignInAsync(HttpContext context, PageUser user, TimeSpan lifetime)
     {
-        var value = await SealAsync("session", JsonSerializer.Serialize(user), lifetime);
+        var value = await SealAsync("session", JsonSerializer.Serialize(user, SignInJson.Default.PageUser), lifetime);
         context.Response.Cookies.Append(SessionCookie, value, CookieOptions(context, lifetime, SameSiteMode.Lax));
     }
 
@@ -79,7 +79,7 @@ public sealed class PageProtection(SigningKeyProvider keys, TimeProvider time)
 
     private async Task<string> SealAsync(string purpose, string payload, TimeSpan lifetime)
     {
-        var body = Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(new Sealed(payload, time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds())));
+        var body = Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(new Sealed(payload, time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds()), SignInJson.Default.Sealed));
         return body + "." + Base64UrlEncoder.Encode(await MacAsync(purpose, body));
     }
 
@@ -108,7 +108,7 @@ public sealed class PageProtection(SigningKeyProvider keys, TimeProvider time)
             return null;
         }
 
-        var content = JsonSerializer.Deserialize<Sealed>(Base64UrlEncoder.DecodeBytes(body));
+        var content = JsonSerializer.Deserialize(Base64UrlEncoder.DecodeBytes(body), SignInJson.Default.Sealed);
         return content is not null && content.Expires > time.GetUtcNow().ToUnixTimeSeconds() ? content.Payload : null;
     }
 
@@ -129,5 +129,5 @@ public sealed class PageProtection(SigningKeyProvider keys, TimeProvider time)
         IsEssential = true,
     };
 
-    private sealed record Sealed(string Payload, long Expires);
+    internal sealed record Sealed(string Payload, long Expires);
 }

@@ -11,12 +11,12 @@ namespace Serverless.Gateway.OAuth.Stores;
 /// <summary>OpenIddict's registered clients over the record store: DCR registrations and fetched client metadata documents.</summary>
 public sealed class OAuthApplicationStore(IOAuthRecordStore store) : IOpenIddictApplicationStore<OAuthApplicationRecord>
 {
-    private readonly RecordSet<OAuthApplicationRecord> _set = new(store, OAuthApplicationRecord.Kind);
+    private readonly RecordSet<OAuthApplicationRecord> _set = new(store, OAuthApplicationRecord.Kind, OAuthJson.Default.OAuthApplicationRecord);
 
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken) => (await _set.ListAsync(cancellationToken)).Count;
 
-    public async ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthApplicationRecord>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
-        query((await _set.ListAsync(cancellationToken)).AsQueryable()).LongCount();
+    public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthApplicationRecord>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
+        throw StoreQueries.Refused();
 
     public ValueTask CreateAsync(OAuthApplicationRecord application, CancellationToken cancellationToken) => _set.CreateAsync(application, cancellationToken);
 
@@ -36,15 +36,8 @@ public sealed class OAuthApplicationStore(IOAuthRecordStore store) : IOpenIddict
 
     public ValueTask<string?> GetApplicationTypeAsync(OAuthApplicationRecord application, CancellationToken cancellationToken) => new(application.ApplicationType);
 
-    public async ValueTask<TResult?> GetAsync<TState, TResult>(Func<IQueryable<OAuthApplicationRecord>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken)
-    {
-        await foreach (var result in _set.QueryAsync(query, state, cancellationToken))
-        {
-            return result;
-        }
-
-        return default;
-    }
+    public ValueTask<TResult?> GetAsync<TState, TResult>(Func<IQueryable<OAuthApplicationRecord>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
+        throw StoreQueries.Refused();
 
     public ValueTask<string?> GetClientIdAsync(OAuthApplicationRecord application, CancellationToken cancellationToken) => new(application.ClientId);
 
@@ -89,7 +82,7 @@ public sealed class OAuthApplicationStore(IOAuthRecordStore store) : IOpenIddict
     }
 
     public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(Func<IQueryable<OAuthApplicationRecord>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
-        _set.QueryAsync(query, state, cancellationToken);
+        throw StoreQueries.Refused();
 
     public ValueTask SetApplicationTypeAsync(OAuthApplicationRecord application, string? type, CancellationToken cancellationToken) => Set(() => application.ApplicationType = type);
 
@@ -114,7 +107,7 @@ public sealed class OAuthApplicationStore(IOAuthRecordStore store) : IOpenIddict
         Set(() => application.DisplayNames = RecordSet<OAuthApplicationRecord>.WriteCultures(names));
 
     public ValueTask SetJsonWebKeySetAsync(OAuthApplicationRecord application, JsonWebKeySet? set, CancellationToken cancellationToken) =>
-        Set(() => application.JsonWebKeySet = set is null ? null : JsonSerializer.Serialize(set));
+        Set(() => application.JsonWebKeySet = set is null ? null : JsonSerializer.Serialize(set, OpenIddictSerializer.Default.JsonWebKeySet));
 
     public ValueTask SetPermissionsAsync(OAuthApplicationRecord application, ImmutableArray<string> permissions, CancellationToken cancellationToken) => Set(() => application.Permissions = [.. permissions]);
 

@@ -9,12 +9,12 @@ namespace Serverless.Gateway.OAuth.Stores;
 /// <summary>OpenIddict's authorizations over the record store: each is one connection a user approved, holding its grant.</summary>
 public sealed class OAuthAuthorizationStore(IOAuthRecordStore store, IOpenIddictTokenStore<OAuthTokenRecord> tokens) : IOpenIddictAuthorizationStore<OAuthAuthorizationRecord>
 {
-    private readonly RecordSet<OAuthAuthorizationRecord> _set = new(store, OAuthAuthorizationRecord.Kind);
+    private readonly RecordSet<OAuthAuthorizationRecord> _set = new(store, OAuthAuthorizationRecord.Kind, OAuthJson.Default.OAuthAuthorizationRecord);
 
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken) => (await _set.ListAsync(cancellationToken)).Count;
 
-    public async ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthAuthorizationRecord>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
-        query((await _set.ListAsync(cancellationToken)).AsQueryable()).LongCount();
+    public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthAuthorizationRecord>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
+        throw StoreQueries.Refused();
 
     public ValueTask CreateAsync(OAuthAuthorizationRecord authorization, CancellationToken cancellationToken) => _set.CreateAsync(authorization, cancellationToken);
 
@@ -43,15 +43,8 @@ public sealed class OAuthAuthorizationStore(IOAuthRecordStore store, IOpenIddict
 
     public ValueTask<string?> GetApplicationIdAsync(OAuthAuthorizationRecord authorization, CancellationToken cancellationToken) => new(authorization.ApplicationId);
 
-    public async ValueTask<TResult?> GetAsync<TState, TResult>(Func<IQueryable<OAuthAuthorizationRecord>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken)
-    {
-        await foreach (var result in _set.QueryAsync(query, state, cancellationToken))
-        {
-            return result;
-        }
-
-        return default;
-    }
+    public ValueTask<TResult?> GetAsync<TState, TResult>(Func<IQueryable<OAuthAuthorizationRecord>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
+        throw StoreQueries.Refused();
 
     public ValueTask<DateTimeOffset?> GetCreationDateAsync(OAuthAuthorizationRecord authorization, CancellationToken cancellationToken) => new(authorization.CreationDate);
 
@@ -79,7 +72,7 @@ public sealed class OAuthAuthorizationStore(IOAuthRecordStore store, IOpenIddict
     }
 
     public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(Func<IQueryable<OAuthAuthorizationRecord>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
-        _set.QueryAsync(query, state, cancellationToken);
+        throw StoreQueries.Refused();
 
     /// <summary>Removes ad-hoc and revoked authorizations older than the threshold that no longer have tokens.</summary>
     public async ValueTask<long> PruneAsync(DateTimeOffset threshold, CancellationToken cancellationToken)

@@ -9,12 +9,12 @@ namespace Serverless.Gateway.OAuth.Stores;
 /// <summary>OpenIddict's tokens over the record store: codes and refresh tokens (redeemed once), and access token entries (revocable).</summary>
 public sealed class OAuthTokenStore(IOAuthRecordStore store) : IOpenIddictTokenStore<OAuthTokenRecord>
 {
-    private readonly RecordSet<OAuthTokenRecord> _set = new(store, OAuthTokenRecord.Kind);
+    private readonly RecordSet<OAuthTokenRecord> _set = new(store, OAuthTokenRecord.Kind, OAuthJson.Default.OAuthTokenRecord);
 
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken) => (await _set.ListAsync(cancellationToken)).Count;
 
-    public async ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthTokenRecord>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
-        query((await _set.ListAsync(cancellationToken)).AsQueryable()).LongCount();
+    public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthTokenRecord>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
+        throw StoreQueries.Refused();
 
     public ValueTask CreateAsync(OAuthTokenRecord token, CancellationToken cancellationToken) => _set.CreateAsync(token, cancellationToken);
 
@@ -47,15 +47,8 @@ public sealed class OAuthTokenStore(IOAuthRecordStore store) : IOpenIddictTokenS
 
     public ValueTask<string?> GetApplicationIdAsync(OAuthTokenRecord token, CancellationToken cancellationToken) => new(token.ApplicationId);
 
-    public async ValueTask<TResult?> GetAsync<TState, TResult>(Func<IQueryable<OAuthTokenRecord>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken)
-    {
-        await foreach (var result in _set.QueryAsync(query, state, cancellationToken))
-        {
-            return result;
-        }
-
-        return default;
-    }
+    public ValueTask<TResult?> GetAsync<TState, TResult>(Func<IQueryable<OAuthTokenRecord>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
+        throw StoreQueries.Refused();
 
     public ValueTask<string?> GetAuthorizationIdAsync(OAuthTokenRecord token, CancellationToken cancellationToken) => new(token.AuthorizationId);
 
@@ -91,7 +84,7 @@ public sealed class OAuthTokenStore(IOAuthRecordStore store) : IOpenIddictTokenS
     }
 
     public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(Func<IQueryable<OAuthTokenRecord>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
-        _set.QueryAsync(query, state, cancellationToken);
+        throw StoreQueries.Refused();
 
     /// <summary>Removes tokens created before the threshold that are expired or no longer valid.</summary>
     public async ValueTask<long> PruneAsync(DateTimeOffset threshold, CancellationToken cancellationToken)

@@ -2,13 +2,13 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Serverless.Gateway.OAuth.Stores;
 
 /// <summary>Typed access to one kind of record: JSON in and out, a fresh concurrency token on every write.</summary>
-public sealed class RecordSet<T>(IOAuthRecordStore store, string kind) where T : OAuthRecord
+public sealed class RecordSet<T>(IOAuthRecordStore store, string kind, JsonTypeInfo<T> format) where T : OAuthRecord
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     public async ValueTask<T?> FindAsync(string id, CancellationToken cancellationToken) =>
         await store.GetAsync(kind, id, cancellationToken).ConfigureAwait(false) is { } json ? Read(json) : null;
@@ -49,7 +49,7 @@ public sealed class RecordSet<T>(IOAuthRecordStore store, string kind) where T :
     public async ValueTask CreateAsync(T record, CancellationToken cancellationToken)
     {
         record.ConcurrencyToken = NewToken();
-        await store.CreateAsync(kind, record.Id, JsonSerializer.Serialize(record, Json), cancellationToken).ConfigureAwait(false);
+        await store.CreateAsync(kind, record.Id, JsonSerializer.Serialize(record, format), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask UpdateAsync(T record, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class RecordSet<T>(IOAuthRecordStore store, string kind) where T :
         record.ConcurrencyToken = NewToken();
         try
         {
-            await store.ReplaceAsync(kind, record.Id, expected, JsonSerializer.Serialize(record, Json), cancellationToken).ConfigureAwait(false);
+            await store.ReplaceAsync(kind, record.Id, expected, JsonSerializer.Serialize(record, format), cancellationToken).ConfigureAwait(false);
         }
         catch (OAuthRecordConflictException e)
         {
@@ -80,17 +80,7 @@ public sealed class RecordSet<T>(IOAuthRecordStore store, string kind) where T :
         }
     }
 
-    /// <summary>Runs an OpenIddict query (written for IQueryable) over every record of the kind.</summary>
-    public async IAsyncEnumerable<TResult> QueryAsync<TState, TResult>(Func<IQueryable<T>, TState, IQueryable<TResult>> query, TState state,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var result in query((await ListAsync(cancellationToken).ConfigureAwait(false)).AsQueryable(), state))
-        {
-            yield return result;
-        }
-    }
-
-    private static T? Read(string json) => JsonSerializer.Deserialize<T>(json, Json);
+    private T? Read(string json) => JsonSerializer.Deserialize(json, format);
 
     private static string NewToken() => Guid.NewGuid().ToString("N");
 
@@ -112,7 +102,7 @@ public sealed class RecordSet<T>(IOAuthRecordStore store, string kind) where T :
     }
 
     public static string? WriteProperties(ImmutableDictionary<string, JsonElement> properties) =>
-        properties is not { Count: > 0 } ? null : JsonSerializer.Serialize(properties, Json);
+        properties is not { Count: > 0 } ? null : JsonSerializer.Serialize(properties, OAuthJson.Default.Properties);
 
     public static ImmutableDictionary<CultureInfo, string> ReadCultures(Dictionary<string, string>? values) =>
         values is null ? ImmutableDictionary<CultureInfo, string>.Empty

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Gateway.Booking.Stores;
 
 namespace Serverless.Gateway.OAuth.Stores;
 
@@ -24,7 +25,9 @@ public sealed class TableOAuthRecordStore(TableClient table) : IOAuthRecordStore
     public async IAsyncEnumerable<string> ListAsync(string kind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == kind, select: [JsonColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
+        // A filter string, not an expression: translating an expression evaluates its captured values by reflection.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {kind}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [JsonColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (entity.GetString(JsonColumn) is { } json)
             {
@@ -96,7 +99,7 @@ public sealed class TableOAuthRecordStore(TableClient table) : IOAuthRecordStore
         {
             if (!_exists)
             {
-                await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                await table.CreateIfMissingAsync(cancellationToken).ConfigureAwait(false);
                 _exists = true;
             }
         }

@@ -69,7 +69,7 @@ public sealed class TableStoreContractTests(AzuriteFixture azurite) : BookingSto
     {
         var table = NewTable();
         var store = new TableBookingSessionStore(table, new ManualTime(Start));
-        await table.CreateIfNotExistsAsync(Ct);
+        await table.CreateIfMissingAsync(Ct);
         await table.AddEntityAsync(new TableEntity(TableSessionRow.PartitionKeyOf(Session().Key), TableSessionRow.RowKey)
         {
             ["Parts"] = 1,
