@@ -41,10 +41,26 @@ public static class ToolsServiceCollectionExtensions
         services.AddHttpClient<ChiliPiperClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
 
         // The thin client of each API area, over the two clients above; tool classes take the one they call.
-        foreach (var area in typeof(UpstreamArea).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(UpstreamArea))))
-        {
-            services.TryAddTransient(area);
-        }
+        // Listed rather than scanned, so a trimmed build keeps them; a test checks none is missing.
+        services.TryAddTransient<AccountClient>();
+        services.TryAddTransient<CallsClient>();
+        services.TryAddTransient<GroupsClient>();
+        services.TryAddTransient<MessagingClient>();
+        services.TryAddTransient<NumbersClient>();
+        services.TryAddTransient<TemplatesClient>();
+        services.TryAddTransient<WebhooksClient>();
+        services.TryAddTransient<ConciergeClient>();
+        services.TryAddTransient<CrmClient>();
+        services.TryAddTransient<DistributionsClient>();
+        services.TryAddTransient<DistroClient>();
+        services.TryAddTransient<HandoffClient>();
+        services.TryAddTransient<MeetingsClient>();
+        services.TryAddTransient<OrganizationClient>();
+        services.TryAddTransient<RulesClient>();
+        services.TryAddTransient<SchedulingClient>();
+        services.TryAddTransient<TeamsClient>();
+        services.TryAddTransient<UsersClient>();
+        services.TryAddTransient<WorkspacesClient>();
 
         return services;
     }

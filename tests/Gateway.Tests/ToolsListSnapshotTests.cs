@@ -27,7 +27,7 @@ public sealed class ToolsListSnapshotTests
         }));
         Assert.Equal(200, status);
 
-        var data = body.Split('\n').Single(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
+        var data = RawMcp.MessageText(body);
         var tools = JsonNode.Parse(data)!["result"]!["tools"]!;
         TestContext.Current.TestOutputHelper?.WriteLine($"tools/list on /mcp: {Encoding.UTF8.GetByteCount(data)} bytes, {tools.AsArray().Count} tools");
         var actual = tools.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";

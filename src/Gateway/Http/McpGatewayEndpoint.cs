@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -239,38 +238,47 @@ public sealed class McpGatewayEndpoint(
 
     internal async Task ServeAsync(HttpContext context, JsonRpcMessage message, IReadOnlyList<ToolEntry> tools, bool search = false)
     {
-        var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
+        var transport = new SingleRequestTransport(message);
         var server = McpServer.Create(transport, serverOptions.Create(tools, search), loggerFactory, context.RequestServices);
         var runTask = server.RunAsync(context.RequestAborted);
         try
         {
-            var perRequestProtocol = ProtocolRevisions.RequiresPerRequestMetadata(ProtocolGuards.HeaderVersion(context.Request));
-            Func<JsonRpcMessage?, ValueTask>? onResponseStarting = perRequestProtocol
-                ? first =>
-                {
-                    // Newer revisions give some JSON-RPC errors an HTTP status; it must be set before the first byte.
-                    if (first is JsonRpcError { Error: { } detail } && !context.Response.HasStarted)
-                    {
-                        context.Response.StatusCode = (McpErrorCode)detail.Code switch
-                        {
-                            McpErrorCode.MethodNotFound => StatusCodes.Status404NotFound,
-                            McpErrorCode.MissingRequiredClientCapability or McpErrorCode.UnsupportedProtocolVersion or McpErrorCode.HeaderMismatch
-                                => StatusCodes.Status400BadRequest,
-                            _ => context.Response.StatusCode,
-                        };
-                    }
-
-                    return default;
-                }
-                : null;
-
-            StartEventStream(context);
-            var wrote = await transport.HandlePostRequestAsync(message, context.Response.Body, onResponseStarting, context.RequestAborted);
-            if (!wrote)
+            if (message is not JsonRpcRequest)
             {
-                context.Response.Headers.ContentType = (string?)null;
+                // A notification (or a stray response) gets no answer: accepted, and handled before the server stops.
                 context.Response.StatusCode = StatusCodes.Status202Accepted;
+                return;
             }
+
+            // A server that stops without answering (it failed) must not leave the request waiting.
+            var finished = await Task.WhenAny(transport.Answer, runTask).WaitAsync(context.RequestAborted);
+            if (finished != transport.Answer)
+            {
+                await runTask;
+                _logger.LogError("Request {Method} ended without an answer", LogText.Shorten(((JsonRpcRequest)message).Method));
+                await JsonRpcErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, (int)McpErrorCode.InternalError,
+                    "Internal error: the request failed; see the server log.", ((JsonRpcRequest)message).Id);
+                return;
+            }
+
+            var answer = await transport.Answer;
+            if (answer is JsonRpcError { Error: { } detail }
+                && ProtocolRevisions.RequiresPerRequestMetadata(ProtocolGuards.HeaderVersion(context.Request)))
+            {
+                // Newer revisions give some JSON-RPC errors an HTTP status.
+                context.Response.StatusCode = (McpErrorCode)detail.Code switch
+                {
+                    McpErrorCode.MethodNotFound => StatusCodes.Status404NotFound,
+                    McpErrorCode.MissingRequiredClientCapability or McpErrorCode.UnsupportedProtocolVersion or McpErrorCode.HeaderMismatch
+                        => StatusCodes.Status400BadRequest,
+                    _ => context.Response.StatusCode,
+                };
+            }
+
+            var body = JsonSerializer.SerializeToUtf8Bytes(answer, MessageJson);
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
@@ -298,14 +306,8 @@ public sealed class McpGatewayEndpoint(
         }
     }
 
-    private static void StartEventStream(HttpContext context)
-    {
-        context.Response.Headers.ContentType = "text/event-stream";
-        context.Response.Headers.CacheControl = "no-cache,no-store";
-        context.Response.Headers.ContentEncoding = "identity";
-        context.Response.Headers["X-Accel-Buffering"] = "no";
-        context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
-    }
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonRpcMessage> MessageJson =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
     private static bool HasJsonContentType(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);

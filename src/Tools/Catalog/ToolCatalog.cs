@@ -11,11 +11,12 @@ public sealed class ToolCatalog
 {
     private readonly Dictionary<string, ToolEntry> _byName;
 
-    public ToolCatalog(IEnumerable<Type> areaTypes)
+    public ToolCatalog(IEnumerable<ToolArea> areas)
     {
         var entries = new List<ToolEntry>();
-        foreach (var type in areaTypes)
+        foreach (var area in areas)
         {
+            var type = area.Type;
             var toolset = type.GetCustomAttribute<ToolsetAttribute>()?.Id
                 ?? throw new InvalidOperationException($"{type.Name} has no [Toolset].");
             if (!Toolsets.All.TryGetValue(toolset, out var upstream))
@@ -23,6 +24,8 @@ public sealed class ToolCatalog
                 throw new InvalidOperationException($"{type.Name} names unknown toolset '{toolset}'.");
             }
 
+            // Built once per area, not looked up on every call.
+            var createArea = ActivatorUtilities.CreateFactory(type, Type.EmptyTypes);
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
                 var attribute = method.GetCustomAttribute<McpServerToolAttribute>();
@@ -31,11 +34,9 @@ public sealed class ToolCatalog
                     continue;
                 }
 
-                var areaType = type;
                 var tool = McpServerTool.Create(
                     method,
-                    context => ActivatorUtilities.CreateInstance(
-                        context.Services ?? throw new InvalidOperationException("A tool call needs request services."), areaType),
+                    context => createArea(context.Services ?? throw new InvalidOperationException("A tool call needs request services."), null),
                     new McpServerToolCreateOptions { SerializerOptions = ToolJson.Options, SchemaCreateOptions = CompactSchema.Options });
                 // The SDK copies the title into the annotations as well; the top-level title is the one clients
                 // read, and the copy costs every client a few tokens per tool.
@@ -86,12 +87,7 @@ public sealed class ToolCatalog
     }
 
     /// <summary>The catalog of every area in this assembly.</summary>
-    public static ToolCatalog CreateDefault() => new(AreaTypes);
-
-    public static IReadOnlyList<Type> AreaTypes { get; } = typeof(ToolCatalog).Assembly.GetTypes()
-        .Where(t => t.GetCustomAttribute<McpServerToolTypeAttribute>() is not null)
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .ToArray();
+    public static ToolCatalog CreateDefault() => new(ToolAreas.All);
 
     public IReadOnlyList<ToolEntry> Entries { get; }
 

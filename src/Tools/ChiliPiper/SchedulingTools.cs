@@ -229,7 +229,8 @@ public sealed class SchedulingTools(SchedulingClient client)
                 throw new ToolArgumentException(name, $"'{name}' of type {type} needs '{missing}'.");
             }
 
-            result.Add(attendee);
+            // The JsonNode overload: the generic one would serialize through reflection.
+            result.Add((JsonNode)attendee);
         }
 
         return result;

@@ -15,13 +15,23 @@ public static class ToolJson
 
     private static JsonSerializerOptions CreateOptions()
     {
+        // Source-generated metadata only, never the SDK's reflection fallback: a Native AOT build has no
+        // reflection serializer, so a type missing here must fail every build's tests, not only the AOT one.
         var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
         {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(ToolJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine([ToolJsonContext.Default, .. Generated(McpJsonUtilities.DefaultOptions.TypeInfoResolver)]),
         };
         options.MakeReadOnly();
         return options;
     }
+
+    // The SDK's resolver nests chains that end in the reflection resolver; keep every generated context of them.
+    private static IEnumerable<IJsonTypeInfoResolver> Generated(IJsonTypeInfoResolver? resolver) => resolver switch
+    {
+        null or DefaultJsonTypeInfoResolver => [],
+        IEnumerable<IJsonTypeInfoResolver> chain => chain.SelectMany(Generated),
+        _ => [resolver],
+    };
 
     // The text part is read by a model, not rendered in a page: escaping "+" or "…" as \uXXXX only costs
     // tokens and hides phone numbers. Quotes, backslashes and control characters are still escaped, so the
@@ -73,4 +83,13 @@ public static class ToolJson
 [JsonSerializable(typeof(Serverless.Tools.ChiliPiper.CrmRecordId))]
 [JsonSerializable(typeof(JsonElement[]))]
 [JsonSerializable(typeof(ObjectOrText))]
+// Optional enum arguments: a Nullable<T> is a type of its own to the generator.
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.DistributionAssignmentType?))]
+[JsonSerializable(typeof(Serverless.Tools.ChiliPiper.HandoffRequestType?))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.AnalyticsPeriod?))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.PinDuration?))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.MediaType?))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.PairingProvider?))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.MetaPairingFlow?))]
+[JsonSerializable(typeof(Serverless.Tools.PilotStatus.TemplateCategory?))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

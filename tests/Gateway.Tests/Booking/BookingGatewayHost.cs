@@ -30,7 +30,7 @@ public sealed class BookingGatewayHost : IAsyncDisposable
         var host = await GatewayHost.StartAsync(services: services =>
         {
             services.AddSingleton(backend);
-            services.AddSingleton(new ToolCatalog([typeof(StandInSchedulingTools)]));
+            services.AddSingleton(new ToolCatalog([ToolArea.Of<StandInSchedulingTools>()]));
             services.AddSingleton<IBookingSessionStore>(new LatentStore(new InMemoryBookingSessionStore(TimeProvider.System), TimeSpan.FromMilliseconds(20)));
         });
         return new BookingGatewayHost(host, backend);

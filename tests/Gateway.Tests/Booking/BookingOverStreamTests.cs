@@ -26,7 +26,7 @@ public sealed class BookingOverStreamTests
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
         var backend = new FakeBookingBackend();
-        var tools = new ToolCatalog([typeof(StandInSchedulingTools)]).Entries;
+        var tools = new ToolCatalog([ToolArea.Of<StandInSchedulingTools>()]).Entries;
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

@@ -81,7 +81,7 @@ public sealed class TokenBudgetTests
             }
         }));
         Assert.Equal(200, status);
-        var data = body.Split('\n').Single(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
+        var data = RawMcp.MessageText(body);
         return [.. JsonNode.Parse(data)!["result"]!["tools"]!.AsArray().Select(t => t!)];
     }
 }

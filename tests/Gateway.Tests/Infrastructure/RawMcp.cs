@@ -23,8 +23,7 @@ public static class RawMcp
     /// <summary>The JSON-RPC message of an answer, whether it came as plain JSON or as one server-sent event; null when there is none.</summary>
     public static System.Text.Json.JsonElement? Message(string body)
     {
-        var data = body.Split('\n').FirstOrDefault(l => l.StartsWith("data: ", StringComparison.Ordinal));
-        var json = data is null ? body.Trim() : data["data: ".Length..];
+        var json = MessageText(body);
         try
         {
             return json.Length == 0 ? null : System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
@@ -33,6 +32,13 @@ public static class RawMcp
         {
             return null;
         }
+    }
+
+    /// <summary>The JSON text of an answer's message, whether it came as plain JSON or as one server-sent event.</summary>
+    public static string MessageText(string body)
+    {
+        var data = body.Split('\n').FirstOrDefault(l => l.StartsWith("data: ", StringComparison.Ordinal));
+        return data is null ? body.Trim() : data["data: ".Length..];
     }
 
     public static async Task<(int Status, string Body, HttpResponseMessage Response)> SendAsync(HttpRequestMessage request)
