@@ -27,6 +27,14 @@ internal sealed record CommandLine(string Command, bool Sandbox, bool Help, stri
           Gateway__AllowedHosts__0, Gateway__MaxRequestBodyBytes, ...  (see README)
         """;
 
+    /// <summary>
+    /// The arguments a host is built from. Configuration files are read once at start: watching them for changes
+    /// watches the whole working directory, every folder below it included, which made a start from a large
+    /// directory (a clone with its build output and node_modules) take hundreds of milliseconds and one inotify
+    /// watch per folder. A later <c>--hostBuilder:reloadConfigOnChange=true</c> still turns watching on.
+    /// </summary>
+    public string[] HostArgs => ["--hostBuilder:reloadConfigOnChange=false", .. ConfigurationArgs];
+
     public const string ClientKeyUsage =
         "Usage: serverless-mcp-gateway client-key <id> [--numbers ids|*] [--chilipiper full|read|none] [--toolsets ids] [--readonly]";
 

@@ -20,7 +20,7 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(CommandLine commandLine)
     {
-        var builder = WebApplication.CreateSlimBuilder(commandLine.ConfigurationArgs);
+        var builder = WebApplication.CreateSlimBuilder(commandLine.HostArgs);
         Logging.UseDefaultLevels(builder.Configuration);
         Logging.ToStandardError(builder.Logging);
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))

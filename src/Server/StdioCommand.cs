@@ -13,7 +13,7 @@ internal static class StdioCommand
 {
     public static async Task<int> RunAsync(CommandLine commandLine)
     {
-        var builder = Host.CreateApplicationBuilder(commandLine.ConfigurationArgs);
+        var builder = Host.CreateApplicationBuilder(commandLine.HostArgs);
         Logging.UseDefaultLevels(builder.Configuration);
         Logging.ToStandardError(builder.Logging);
         // Read before the switch, which records that the sandbox is on whatever chose it.

@@ -15,7 +15,14 @@ public static class ToolsServiceCollectionExtensions
     public static IServiceCollection AddGatewayTools(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => ToolCatalog.CreateDefault());
+        if (!services.Any(d => d.ServiceType == typeof(ToolCatalog)))
+        {
+            // Reading 108 tools' schemas is the longest part of a start: it runs on another core while the host
+            // is built and started, and the first service that needs the catalog waits for what is left.
+            var catalog = Task.Run(ToolCatalog.CreateDefault);
+            services.AddSingleton(_ => catalog.GetAwaiter().GetResult());
+        }
+
         services.TryAddScoped<CallerCredentials>();
         services.TryAddSingleton<KnownSecrets>();
         services.TryAddSingleton<CredentialScrubber>();

@@ -52,8 +52,8 @@ public sealed class CSharpClientTests
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
-            Command = "dotnet",
-            Arguments = [RepoPaths.ServerDll, "stdio", "--sandbox"],
+            Command = RepoPaths.Server,
+            Arguments = ["stdio", "--sandbox"],
             Name = "gateway-stdio",
         });
         await using var client = await McpClient.CreateAsync(transport);
@@ -73,8 +73,8 @@ public sealed class CSharpClientTests
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
-            Command = "dotnet",
-            Arguments = [RepoPaths.ServerDll, "stdio", "--sandbox"],
+            Command = RepoPaths.Server,
+            Arguments = ["stdio", "--sandbox"],
             EnvironmentVariables = new Dictionary<string, string?> { ["Selection__Toolsets"] = "messaging,users", ["Selection__ReadOnly"] = "true" },
         });
         await using var client = await McpClient.CreateAsync(transport);
@@ -91,8 +91,8 @@ public sealed class CSharpClientTests
         await using var upstream = await RecordingUpstream.StartAsync();
         await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
         {
-            Command = "dotnet",
-            Arguments = [RepoPaths.ServerDll, "stdio"],
+            Command = RepoPaths.Server,
+            Arguments = ["stdio"],
             EnvironmentVariables = new Dictionary<string, string?>
             {
                 ["Sandbox__Enabled"] = "false",

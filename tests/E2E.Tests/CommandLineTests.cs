@@ -58,7 +58,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Stdio_without_keys_says_on_stderr_that_it_uses_the_sandbox()
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(RepoPaths.Server)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -66,7 +66,6 @@ public sealed class CommandLineTests
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        info.ArgumentList.Add(RepoPaths.ServerDll);
         info.ArgumentList.Add("stdio");
         foreach (var name in new[] { "PilotStatus__ApiKey", "ChiliPiper__ApiKey", "PilotStatus__BaseUrl", "ChiliPiper__BaseUrl", "Sandbox__Enabled", "Credentials__Mode" })
         {
@@ -97,7 +96,7 @@ public sealed class CommandLineTests
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(RepoPaths.Server)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -105,7 +104,6 @@ public sealed class CommandLineTests
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        info.ArgumentList.Add(RepoPaths.ServerDll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -68,8 +68,8 @@ public sealed class ManagedModeTests
         };
         await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
         {
-            Command = "dotnet",
-            Arguments = [RepoPaths.ServerDll, "stdio", "--sandbox"],
+            Command = RepoPaths.Server,
+            Arguments = ["stdio", "--sandbox"],
             EnvironmentVariables = environment,
         }), cancellationToken: ct);
 
@@ -97,8 +97,7 @@ public sealed class ManagedModeTests
     /// <summary>Runs the client-key command and reads the key and the environment lines it printed.</summary>
     private static async Task<(string Key, Dictionary<string, string?> Settings)> CreateClientKeyAsync(CancellationToken ct, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(RepoPaths.ServerDll);
+        var info = new ProcessStartInfo(RepoPaths.Server) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("client-key");
         foreach (var argument in arguments)
         {

@@ -16,8 +16,11 @@ namespace Serverless.Gateway.Http;
 /// </remarks>
 internal sealed class SingleRequestTransport : ITransport
 {
-    private readonly Channel<JsonRpcMessage> _incoming = Channel.CreateBounded<JsonRpcMessage>(1);
-    private readonly TaskCompletionSource<JsonRpcMessage> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<JsonRpcMessage> _incoming = Channel.CreateUnbounded<JsonRpcMessage>(new UnboundedChannelOptions { SingleReader = true });
+
+    // The request's own continuation (writing the answer) runs on the thread that sends the answer: one thread
+    // hop less per request. It only writes the body and completes the channel before awaiting the server.
+    private readonly TaskCompletionSource<JsonRpcMessage> _answer = new();
     private readonly RequestId _requestId;
 
     public SingleRequestTransport(JsonRpcMessage message)

@@ -128,16 +128,15 @@ internal static class BookingDesk
         var free = FreeCandidates(state, target, start);
         if (target.Selection == HostSelection.RoundRobin)
         {
-            return
-            [
-                new JsonObject
-                {
-                    ["type"] = "FlexibleRoundRobinAssignee",
-                    ["distributionId"] = target.DistributionId,
-                    ["userIds"] = new JsonArray([.. free.Select(id => JsonValue.Create(id))]),
-                    ["required"] = true,
-                },
-            ];
+            var assignee = new JsonArray();
+            assignee.AddNode(new JsonObject
+            {
+                ["type"] = "FlexibleRoundRobinAssignee",
+                ["distributionId"] = target.DistributionId,
+                ["userIds"] = new JsonArray([.. free.Select(id => JsonValue.Create(id))]),
+                ["required"] = true,
+            });
+            return assignee;
         }
 
         var attendees = new JsonArray();

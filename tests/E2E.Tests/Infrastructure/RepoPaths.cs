@@ -10,7 +10,8 @@ public static class RepoPaths
         AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)
             .Reverse().Skip(1).FirstOrDefault(s => s is "Debug" or "Release") ?? "Debug";
 
-    public static string ServerDll { get; } = Path.Combine(Root, "src", "Server", "bin", Configuration, "net10.0", "Serverless.Server.dll");
+    /// <summary>The published native gateway every end-to-end test starts (see <see cref="NativeServer"/>).</summary>
+    public static string Server => NativeServer.Executable;
 
     private static string FindRoot()
     {

@@ -31,12 +31,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public Process Process => _process;
 
-    /// <param name="arguments">Arguments after the dll, e.g. ["serve", "--sandbox"]; --urls is added.</param>
+    /// <param name="arguments">Arguments, e.g. ["serve", "--sandbox"]; --urls is added.</param>
     /// <param name="environment">Extra environment; a null value removes a variable.</param>
-    /// <param name="executable">An installed command to run instead of the built server dll.</param>
+    /// <param name="executable">An installed command to run instead of the published native server.</param>
     public static async Task<ServerProcess> StartAsync(IEnumerable<string>? arguments = null, IDictionary<string, string?>? environment = null, string? executable = null)
     {
-        var info = new ProcessStartInfo(executable ?? "dotnet")
+        var info = new ProcessStartInfo(executable ?? RepoPaths.Server)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -44,11 +44,6 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        if (executable is null)
-        {
-            info.ArgumentList.Add(RepoPaths.ServerDll);
-        }
-
         foreach (var argument in arguments ?? ["serve", "--sandbox"])
         {
             info.ArgumentList.Add(argument);
