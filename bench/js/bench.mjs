@@ -20,6 +20,9 @@ const coldStarts = Number(options['cold-starts'] ?? 7);
 // --only cold|load measures one half, for quick comparisons while tuning; the README needs both.
 const only = options.only;
 const gatewayCommand = options.gateway;
+// The same self-host built the way the function app's worker is (ReadyToRun on the .NET runtime, no native
+// code): cold starts only, to show what the function app's build settings give.
+const readyToRunCommand = options['gateway-ready-to-run'];
 if (!gatewayCommand || !existsSync(gatewayCommand)) {
   fail(`--gateway must name the built self-host executable (got '${gatewayCommand ?? ''}'); bench/run builds it.`);
 }
@@ -46,13 +49,16 @@ const servers = {
   gateway: port => ({ command: gatewayCommand, args: ['serve', '--urls', `http://127.0.0.1:${port}`], env: gatewayEnv() }),
   reference: port => ({ command: process.execPath, args: [path.join(here, 'reference-server.mjs'), String(port), upstream] }),
 };
+if (readyToRunCommand) {
+  servers.readyToRun = port => ({ command: readyToRunCommand, args: ['serve', '--urls', `http://127.0.0.1:${port}`], env: gatewayEnv() });
+}
 
-const results = { gateway: {}, reference: {}, standIn: {} };
+const results = { gateway: {}, reference: {}, standIn: {}, readyToRun: {} };
 if (only !== 'cold') {
   await measureLoad();
 }
 if (only !== 'load') {
-  for (const name of ['gateway', 'reference']) {
+  for (const name of Object.keys(servers)) {
     log(`${name}: cold start, median of ${coldStarts}`);
     const starts = [];
     for (let i = 0; i < coldStarts; i++) {
@@ -297,6 +303,11 @@ function summarise(r) {
     ['CPU time used by then (user + system, median)', `${g.coldStartMs.cpuMedian} ms`, `${t.coldStartMs.cpuMedian} ms`, `${ratios.coldStartCpu}×`],
     ['peak RSS under load', `${g.loaded.peakRssMb} MB`, `${t.loaded.peakRssMb} MB`, ''],
   ];
+  const rtr = r.readyToRun?.coldStartMs;
+  if (rtr) {
+    ratios.readyToRunColdStart = round(rtr.median / t.coldStartMs.median, 2);
+    rows.push([`cold start of a ReadyToRun build on the .NET runtime (how the function app's worker is built; median of ${coldStarts})`, `${rtr.median} ms (CPU ${rtr.cpuMedian} ms)`, `${t.coldStartMs.median} ms`, `${ratios.readyToRunColdStart}×`]);
+  }
   const table = rows.map(row => `| ${row.join(' | ')} |`).join('\n');
   const verdicts = goals.map(([goal, met, value]) => `- ${met ? 'met' : 'NOT met'}: ${goal} (${value})`);
   return { table, verdicts, ratios };

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
@@ -5,6 +6,7 @@ using Azure.Data.Tables.Models;
 
 namespace Serverless.Gateway.Booking.Stores;
 
+/// <summary>What the Table stores need of Azure.Data.Tables beyond its annotated surface, in a Native AOT build too.</summary>
 public static class TableCreation
 {
     /// <summary>
@@ -12,6 +14,12 @@ public static class TableCreation
     /// body from an anonymous object through reflection-based JSON, which fails under Native AOT; CreateAsync writes the
     /// same body from the SDK's own model, so the lost race (409, table exists) is told apart here instead.
     /// </summary>
+    /// <remarks>
+    /// Every store creates its table through here before it reads, so this is where the trimmer is told to keep what
+    /// the SDK reads entities into: <c>GetEntityIfExistsAsync&lt;TableEntity&gt;</c> and <c>QueryAsync&lt;TableEntity&gt;</c>
+    /// create a <see cref="TableEntity"/> through <c>Activator</c> and bind its properties by reflection.
+    /// </remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(TableEntity))]
     public static async Task CreateIfMissingAsync(this TableClient table, CancellationToken cancellationToken)
     {
         try
