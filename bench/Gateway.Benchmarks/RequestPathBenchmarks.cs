@@ -20,6 +20,7 @@ public class RequestPathBenchmarks
     private McpServerOptionsFactory _options = null!;
     private IReadOnlyList<ToolEntry> _allTools = null!;
     private HttpContext _selectionContext = null!;
+    private ModelContextProtocol.Protocol.JsonRpcMessage _toolsCall = null!;
 
     [GlobalSetup]
     public async Task Setup()
@@ -30,6 +31,7 @@ public class RequestPathBenchmarks
         _options = _harness.Services.GetRequiredService<McpServerOptionsFactory>();
         _allTools = _catalog.Entries;
         (_selectionContext, _) = _harness.Post(GatewayHarness.ToolsCall);
+        _toolsCall = RequestBody.Parse(GatewayHarness.ToolsCall).Message!;
 
         // Both whole-request benchmarks must answer what they claim to; a broken set-up would measure an error.
         await Expect(GatewayHarness.ToolsList, "\"message_get\"");
@@ -58,7 +60,7 @@ public class RequestPathBenchmarks
     [Benchmark(Description = "server construction: options and an SDK server")]
     public async Task ServerConstruction()
     {
-        var transport = new StreamableHttpServerTransport(null) { Stateless = true };
+        var transport = new SingleRequestTransport(_toolsCall);
         var server = McpServer.Create(transport, _options.Create(_allTools), null, _harness.Services);
         await server.DisposeAsync();
         await transport.DisposeAsync();
