@@ -5,6 +5,7 @@ using ModelContextProtocol.Protocol;
 using Serverless.Gateway.Tests.Infrastructure;
 using Serverless.Sandbox;
 using Serverless.Sandbox.PilotStatus;
+using static Serverless.Gateway.Tests.Infrastructure.SandboxClients;
 
 namespace Serverless.Gateway.Tests;
 
@@ -12,13 +13,6 @@ namespace Serverless.Gateway.Tests;
 public sealed class AccountSandboxTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static HttpClient PilotStatus(SandboxServer sandbox, string key)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.PilotStatusBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("x-api-key", key);
-        return http;
-    }
 
     private static string Text(CallToolResult result) => string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text));
 

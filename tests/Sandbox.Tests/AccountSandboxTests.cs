@@ -11,19 +11,12 @@ public sealed class AccountSandboxTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static HttpClient PilotStatus(SandboxServer sandbox, string key)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.PilotStatusBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("x-api-key", key);
-        return http;
-    }
-
     [Fact]
     public async Task Buying_numbers_on_the_free_plan_needs_confirmation_then_a_checkout_then_charges_the_saved_card()
     {
         var time = new ManualTime(DateTimeOffset.Parse("2026-03-10T12:00:00Z"));
         await using var sandbox = await SandboxServer.StartAsync(time: time, cancellationToken: Ct);
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         var preview = await http.GetFromJsonAsync<JsonElement>("v1/subscription/extra-numbers?quantity=2", Ct);
         Assert.True(preview.GetProperty("requiresConversion").GetBoolean());
@@ -64,7 +57,7 @@ public sealed class AccountSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.Parse("2026-03-10T12:00:00Z"));
         await using var sandbox = await SandboxServer.StartAsync(time: time, cancellationToken: Ct);
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         var card = await (await http.PostAsJsonAsync("v1/billing/checkout", new { purpose = "add_card" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         // The vendor's playground types amount as a string; the twin takes both forms.
@@ -99,7 +92,7 @@ public sealed class AccountSandboxTests
     public async Task Branding_keeps_omitted_fields_clears_nulls_and_refuses_invalid_values()
     {
         await using var sandbox = await SandboxServer.StartAsync(cancellationToken: Ct);
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         var seeded = (await http.GetFromJsonAsync<JsonElement>("v1/branding", Ct)).GetProperty("branding");
         Assert.Equal(AccountSeed.CompanyName, seeded.GetProperty("companyName").GetString());
@@ -124,8 +117,8 @@ public sealed class AccountSandboxTests
         // 01:30 UTC is still the previous evening in São Paulo (UTC-3).
         var time = new ManualTime(DateTimeOffset.Parse("2026-03-02T01:30:00Z"));
         await using var sandbox = await SandboxServer.StartAsync(time: time, cancellationToken: Ct);
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
-        using var support = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var support = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
 
         async Task SendAsync(HttpClient http, object body) =>
             Assert.Equal(202, (int)(await http.PostAsJsonAsync("v1/messages/send", body, Ct)).StatusCode);
@@ -167,8 +160,8 @@ public sealed class AccountSandboxTests
     public async Task Media_is_only_served_to_its_own_meta_number()
     {
         await using var sandbox = await SandboxServer.StartAsync(cancellationToken: Ct);
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
-        using var support = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var support = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
         var query = "?phoneNumberId=" + AccountSeed.MetaPhoneNumberId1;
 
         var pdf = await store.GetFromJsonAsync<JsonElement>($"v1/media/{AccountSeed.MediaPdfId}{query}", Ct);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Serverless.Gateway.Tests.Infrastructure;
 using Serverless.Sandbox;
 using Serverless.Sandbox.ChiliPiper;
 
@@ -43,7 +44,7 @@ public sealed class AdminSandboxTests
     public async Task The_read_only_token_is_refused_every_admin_write_with_the_permission_it_lacks(string method, string path, string? body, string permission)
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = ChiliPiper(sandbox, SandboxCredentials.ChiliPiperReadOnlyToken);
+        using var http = SandboxClients.ChiliPiper(sandbox, SandboxCredentials.ChiliPiperReadOnlyToken);
 
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is not null)
@@ -63,7 +64,7 @@ public sealed class AdminSandboxTests
     public async Task The_read_only_token_reads_every_admin_list()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = ChiliPiper(sandbox, SandboxCredentials.ChiliPiperReadOnlyToken);
+        using var http = SandboxClients.ChiliPiper(sandbox, SandboxCredentials.ChiliPiperReadOnlyToken);
         var ct = TestContext.Current.CancellationToken;
 
         Assert.Equal(200, (int)(await http.GetAsync("v1/org/workspace", ct)).StatusCode);
@@ -81,7 +82,7 @@ public sealed class AdminSandboxTests
     public async Task Decoding_failures_are_plain_text_and_an_empty_id_list_is_one_of_them()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = ChiliPiper(sandbox, SandboxCredentials.ChiliPiperAdminToken);
+        using var http = SandboxClients.ChiliPiper(sandbox, SandboxCredentials.ChiliPiperAdminToken);
         var ct = TestContext.Current.CancellationToken;
 
         var emptyFilter = await http.PutAsJsonAsync("v2/org/team", new { workspaceIds = Array.Empty<string>() }, ct);
@@ -101,7 +102,7 @@ public sealed class AdminSandboxTests
     public async Task Rule_modify_takes_the_dto_wrapped_or_bare()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = ChiliPiper(sandbox, SandboxCredentials.ChiliPiperAdminToken);
+        using var http = SandboxClients.ChiliPiper(sandbox, SandboxCredentials.ChiliPiperAdminToken);
         var ct = TestContext.Current.CancellationToken;
         var path = "v1/org/rule?ruleId=" + ChiliPiperAdminSeed.BrazilRuleId + "&revision=";
 
@@ -119,10 +120,4 @@ public sealed class AdminSandboxTests
            {"type":"StaticValueCondition","conditionId":"c1","dataReference":{"source":"DF","object":"Form","field":"Country"},"operator":"equal","value":"{{{country}}}"}]} }
         """;
 
-    private static HttpClient ChiliPiper(SandboxServer sandbox, string token)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.ChiliPiperBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("Authorization", "Bearer " + token);
-        return http;
-    }
 }

@@ -11,12 +11,7 @@ public sealed class CallsSandboxTests
 {
     private const string Offer = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=setup:active\r\n";
 
-    private static HttpClient PilotStatus(SandboxServer sandbox, string key = SandboxCredentials.PilotStatusNumberKey1)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.PilotStatusBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("x-api-key", key);
-        return http;
-    }
+    private static HttpClient PilotStatus(SandboxServer sandbox, string key = SandboxCredentials.PilotStatusNumberKey1) => SandboxClients.PilotStatus(sandbox, key);
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 

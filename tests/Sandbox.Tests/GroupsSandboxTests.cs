@@ -11,13 +11,6 @@ public sealed class GroupsSandboxTests
 {
     private static readonly string GroupPath = "v1/groups/" + Uri.EscapeDataString(GroupsSeed.GroupId);
 
-    private static HttpClient PilotStatus(SandboxServer sandbox, string key)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.PilotStatusBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("x-api-key", key);
-        return http;
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, int status)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -38,7 +31,7 @@ public sealed class GroupsSandboxTests
     public async Task The_seeded_group_matches_its_conversation_and_lists_roles()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
 
         var list = await JsonAsync(await http.GetAsync("v1/groups"), 200);
         var info = await JsonAsync(await http.GetAsync(GroupPath), 200);
@@ -58,7 +51,7 @@ public sealed class GroupsSandboxTests
     public async Task Membership_and_roles_change_per_participant_with_an_outcome_each()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
         const string ana = PilotStatusSeed.ContactAnaPhone;
 
         var added = Outcomes(await JsonAsync(await ParticipantsAsync(http, HttpMethod.Post, "", "5511988887777", GroupsSeed.MemberElisa, "+5511912340000"), 200));
@@ -81,7 +74,7 @@ public sealed class GroupsSandboxTests
     public async Task A_created_group_is_owned_by_the_number_and_gets_a_stable_invite()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
 
         var created = await JsonAsync(await http.PostAsJsonAsync("v1/groups", new { subject = "Launch team", participants = new[] { "+5521966665555", "5511912340000" } }), 201);
         var id = created.GetProperty("id").GetString()!;
@@ -107,7 +100,7 @@ public sealed class GroupsSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
 
         var pin = await JsonAsync(await http.PostAsJsonAsync(GroupPath + "/pin", new { messageId = GroupsSeed.PinnableMessageId, duration = 86400 }), 200);
         var pinned = (await JsonAsync(await http.GetAsync(GroupPath), 200)).GetProperty("pinnedMessages");
@@ -124,7 +117,7 @@ public sealed class GroupsSandboxTests
     public async Task A_pin_needs_a_message_of_that_group_and_a_whatsapp_duration()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
 
         var direct = await JsonAsync(await http.PostAsJsonAsync(GroupPath + "/pin", new { messageId = "msg_sandbox_carla_1" }), 404);
         var duration = await JsonAsync(await http.PostAsJsonAsync(GroupPath + "/pin", new { messageId = GroupsSeed.PinnableMessageId, duration = 3600 }), 400);
@@ -140,7 +133,7 @@ public sealed class GroupsSandboxTests
     public async Task Meta_numbers_are_refused_groups_and_channels_with_the_vendor_codes()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var meta = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var meta = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
 
         var list = await JsonAsync(await meta.GetAsync("v1/groups"), 400);
         var create = await JsonAsync(await meta.PostAsJsonAsync("v1/groups", new { subject = "Nope" }), 400);
@@ -159,7 +152,7 @@ public sealed class GroupsSandboxTests
     public async Task Channels_of_the_qr_number_are_listed_with_newsletter_ids()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
 
         var body = await JsonAsync(await http.GetAsync("v1/newsletters"), 200);
 
@@ -172,7 +165,7 @@ public sealed class GroupsSandboxTests
     public async Task Group_ids_are_checked_and_unknown_groups_are_not_found()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
 
         var malformed = await JsonAsync(await http.GetAsync("v1/groups/120363000000000001"), 400);
         var unknown = await JsonAsync(await http.GetAsync("v1/groups/" + Uri.EscapeDataString("120363999999999999@g.us") + "/invite"), 404);

@@ -12,12 +12,7 @@ public sealed class MeetingsSandboxTests
 {
     private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static HttpClient ChiliPiper(SandboxServer sandbox, string token = SandboxCredentials.ChiliPiperAdminToken)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.ChiliPiperBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("Authorization", "Bearer " + token);
-        return http;
-    }
+    private static HttpClient ChiliPiper(SandboxServer sandbox, string token = SandboxCredentials.ChiliPiperAdminToken) => SandboxClients.ChiliPiper(sandbox, token);
 
     [Fact]
     public async Task A_meeting_reads_as_completed_once_over_and_only_then_can_be_marked_a_no_show()

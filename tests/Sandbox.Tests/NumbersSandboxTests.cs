@@ -9,12 +9,6 @@ namespace Serverless.Sandbox.Tests;
 /// <summary>The numbers twin: QR pairing over time, key linking, removal, remote pairing and the existence check.</summary>
 public sealed class NumbersSandboxTests
 {
-    private static HttpClient PilotStatus(SandboxServer sandbox, string key)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.PilotStatusBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("x-api-key", key);
-        return http;
-    }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, int status)
     {
@@ -33,7 +27,7 @@ public sealed class NumbersSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         var created = await JsonAsync(await tenant.PostAsJsonAsync("v1/numbers", new { name = "Sales", number = "+5511912345678" }), 201);
         var id = created.GetProperty("id").GetString()!;
@@ -64,12 +58,12 @@ public sealed class NumbersSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         var id = (await JsonAsync(await tenant.PostAsJsonAsync("v1/numbers", new { name = "Sales", number = "5511912345678" }), 201)).GetProperty("id").GetString();
         var key = Assert.Single(sandbox.State.PilotStatus.GetApiKeys(), k => k.NumberId == id);
         time.Advance(NumbersSeed.PairingDelay);
-        using var own = PilotStatus(sandbox, key.Secret);
+        using var own = SandboxClients.PilotStatus(sandbox, key.Secret);
 
         Assert.Equal(ApiKeyScope.Number, key.Scope);
         var groups = await JsonAsync(await own.GetAsync("v1/groups"), 200);
@@ -84,7 +78,7 @@ public sealed class NumbersSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var key2 = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var key2 = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
 
         var created = await JsonAsync(await key2.PostAsJsonAsync("v1/numbers", new { name = "Sales", number = "+5511912345678" }), 201);
 
@@ -100,7 +94,7 @@ public sealed class NumbersSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         Assert.Equal("NUMBER_ALREADY_CONNECTED", (await JsonAsync(await tenant.GetAsync($"v1/numbers/{PilotStatusSeed.NumberId2}/connect"), 409)).GetProperty("code").GetString());
         Assert.Equal("NOT_SUPPORTED_FOR_META", (await JsonAsync(await tenant.GetAsync($"v1/numbers/{PilotStatusSeed.NumberId1}/connect"), 400)).GetProperty("code").GetString());
@@ -123,7 +117,7 @@ public sealed class NumbersSandboxTests
     public async Task Remote_pairing_answers_with_a_token_link_and_a_disconnected_instance()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         var qr = await JsonAsync(await tenant.PostAsJsonAsync("v1/numbers/remote-pairing", new { name = "Field", number = "+5521912345678", sendViaWhatsApp = true }), 201);
         var meta = await JsonAsync(await tenant.PostAsJsonAsync("v1/numbers/remote-pairing", new { provider = "META", metaFlow = "embedded" }), 201);
@@ -147,8 +141,8 @@ public sealed class NumbersSandboxTests
     public async Task Deleting_a_number_removes_it_and_its_key_stops_working()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
-        using var key2 = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var key2 = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
         Assert.Equal(200, (int)(await key2.GetAsync("v1/groups")).StatusCode);
 
         var deleted = await JsonAsync(await tenant.DeleteAsync($"v1/numbers/{PilotStatusSeed.NumberId2}"), 200);
@@ -166,7 +160,7 @@ public sealed class NumbersSandboxTests
     public async Task Get_shows_health_and_the_meta_block_only_for_meta_numbers()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var key1 = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var key1 = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
 
         var store = await JsonAsync(await key1.GetAsync($"v1/numbers/{PilotStatusSeed.NumberId1}?refresh=1"), 200);
         var support = await JsonAsync(await key1.GetAsync($"v1/numbers/{PilotStatusSeed.NumberId2}"), 200);
@@ -187,8 +181,8 @@ public sealed class NumbersSandboxTests
     public async Task Check_knows_contacts_applies_the_brazilian_ninth_digit_and_refuses_meta()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var key2 = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
-        using var key1 = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var key2 = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var key1 = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
 
         var body = await JsonAsync(await key2.PostAsJsonAsync("v1/numbers/check", new
         {
@@ -216,7 +210,7 @@ public sealed class NumbersSandboxTests
     public async Task Create_refuses_bad_numbers_and_numbers_already_in_the_account()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         Assert.Equal("VALIDATION_ERROR", (await JsonAsync(await tenant.PostAsJsonAsync("v1/numbers", new { name = "Sales", number = "119123" }), 400)).GetProperty("code").GetString());
         Assert.Equal("VALIDATION_ERROR", (await JsonAsync(await tenant.PostAsJsonAsync("v1/numbers", new { number = "+5511912345678" }), 400)).GetProperty("code").GetString());

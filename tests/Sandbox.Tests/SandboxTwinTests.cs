@@ -8,26 +8,13 @@ namespace Serverless.Sandbox.Tests;
 /// <summary>The sandbox twin speaks the vendors' HTTP contracts: lifecycle, scopes, permissions, error bodies.</summary>
 public sealed class SandboxTwinTests
 {
-    private static HttpClient PilotStatus(SandboxServer sandbox, string key)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.PilotStatusBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("x-api-key", key);
-        return http;
-    }
-
-    private static HttpClient ChiliPiper(SandboxServer sandbox, string token)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.ChiliPiperBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("Authorization", "Bearer " + token);
-        return http;
-    }
 
     [Fact]
     public async Task A_message_moves_from_queued_to_sent_to_delivered_with_the_clock()
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
 
         var send = await http.PostAsJsonAsync("v1/messages/send", new { destinationNumber = "+5511988887777", templateId = "order_update", variables = new { name = "Ana", order = "A-1" } });
         Assert.Equal(202, (int)send.StatusCode);
@@ -45,7 +32,7 @@ public sealed class SandboxTwinTests
     public async Task The_tenant_key_is_refused_on_number_endpoints_with_the_vendor_body()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         var response = await http.GetAsync("v1/conversations");
 
@@ -59,7 +46,7 @@ public sealed class SandboxTwinTests
     public async Task The_read_only_token_gets_403_naming_the_permission_and_bad_paging_gets_plain_text()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var readOnly = ChiliPiper(sandbox, SandboxCredentials.ChiliPiperReadOnlyToken);
+        using var readOnly = SandboxClients.ChiliPiper(sandbox, SandboxCredentials.ChiliPiperReadOnlyToken);
 
         var invite = await readOnly.PostAsJsonAsync("v1/org/user/invite", new { email = "someone@example.com" });
         var find = await readOnly.GetAsync("v1/org/user/find?query=a&pageSize=51");

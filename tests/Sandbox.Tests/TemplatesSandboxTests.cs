@@ -23,13 +23,6 @@ public sealed class TemplatesSandboxTests
         examples = new { name = "Maria", code = "SPRING10", slug = "spring" },
     };
 
-    private static HttpClient PilotStatus(SandboxServer sandbox, string key)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.PilotStatusBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("x-api-key", key);
-        return http;
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     [Fact]
@@ -37,7 +30,7 @@ public sealed class TemplatesSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
 
         var created = await http.PostAsJsonAsync("v1/templates", Promo);
         Assert.Equal(201, (int)created.StatusCode);
@@ -67,7 +60,7 @@ public sealed class TemplatesSandboxTests
     public async Task A_template_created_on_the_evolution_number_is_usable_at_once()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
 
         var created = await JsonAsync(await http.PostAsJsonAsync("v1/templates", new { name = "ticket-open", body = "Hi {{name}}, we got your ticket.", examples = new { name = "Carla" } }));
 
@@ -85,7 +78,7 @@ public sealed class TemplatesSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
 
         var updated = await http.PutAsJsonAsync("v1/templates/order_update", new
         {
@@ -114,7 +107,7 @@ public sealed class TemplatesSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
 
         time.Advance(TimeSpan.FromDays(2));
         var promo = await http.GetFromJsonAsync<JsonElement>("v1/templates/spring_promo");
@@ -127,7 +120,7 @@ public sealed class TemplatesSandboxTests
     public async Task Missing_examples_are_listed_in_the_vendor_error_details()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
 
         var response = await http.PostAsJsonAsync("v1/templates", new
         {
@@ -146,8 +139,8 @@ public sealed class TemplatesSandboxTests
     public async Task Duplicate_names_unknown_ids_short_links_and_category_changes_get_the_vendor_errors()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var meta = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
-        using var evolution = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var meta = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var evolution = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
         var shortLink = new { name = "tracking", body = "Track your parcel at https://bit.ly/x1y2 anytime." };
 
         var duplicate = await meta.PostAsJsonAsync("v1/templates", new { name = "Order Update", body = "Hello there." });
@@ -171,7 +164,7 @@ public sealed class TemplatesSandboxTests
     public async Task The_body_may_be_a_json_string_and_inline_header_media_is_rehosted()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var http = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var http = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
         const string content = """{"header":{"type":"IMAGE","base64":"data:image/png;base64,iVBORw0KGgo="},"body":{"text":"Here is your receipt, thanks."},"footer":{"text":"Sandbox Support"}}""";
 
         var created = await http.PostAsJsonAsync("v1/templates", new { name = "receipt", body = content });
@@ -188,9 +181,9 @@ public sealed class TemplatesSandboxTests
     public async Task A_deleted_template_is_gone_and_templates_stay_within_their_number()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var meta = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
-        using var evolution = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var meta = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var evolution = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         var deleted = await JsonAsync(await meta.DeleteAsync("v1/templates/spring_promo"));
         var again = await meta.GetAsync("v1/templates/tpl_sandbox_spring_promo");

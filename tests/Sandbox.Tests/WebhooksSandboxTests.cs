@@ -11,18 +11,6 @@ public sealed class WebhooksSandboxTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static HttpClient PilotStatus(SandboxServer sandbox, string key, string? numberHeader = null)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(sandbox.PilotStatusBaseUrl + "/") };
-        http.DefaultRequestHeaders.Add("x-api-key", key);
-        if (numberHeader is not null)
-        {
-            http.DefaultRequestHeaders.Add("x-whatsapp-number-id", numberHeader);
-        }
-
-        return http;
-    }
-
     private static async Task<string[]> WebhookIds(HttpClient http)
         => [.. (await http.GetFromJsonAsync<JsonElement>("v1/webhooks", Ct)).EnumerateArray().Select(w => w.GetProperty("id").GetString()!)];
 
@@ -38,10 +26,10 @@ public sealed class WebhooksSandboxTests
     public async Task Number_keys_see_only_their_numbers_webhooks_and_the_tenant_key_sees_all_unless_it_names_a_number()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
-        using var support = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
-        using var tenantOnSupport = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey, PilotStatusSeed.NumberId2);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var support = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var tenantOnSupport = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey, PilotStatusSeed.NumberId2);
 
         var created = await tenant.PostAsJsonAsync("v1/webhooks", new { url = "https://hooks.example.com/support", events = new[] { "*" }, whatsappNumberId = PilotStatusSeed.NumberId2 }, Ct);
         Assert.Equal(201, (int)created.StatusCode);
@@ -62,8 +50,8 @@ public sealed class WebhooksSandboxTests
     public async Task Creation_enforces_the_number_rules_and_the_url_rules()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         await AssertError(await store.PostAsJsonAsync("v1/webhooks", new { url = "https://a.example.com/x", whatsappNumberId = PilotStatusSeed.NumberId2 }, Ct), 400, "NUMBER_MISMATCH");
         await AssertError(await tenant.PostAsJsonAsync("v1/webhooks", new { url = "https://a.example.com/x" }, Ct), 400, "NUMBER_REQUIRED");
@@ -88,7 +76,7 @@ public sealed class WebhooksSandboxTests
     public async Task Update_replaces_the_event_list_and_delete_removes_the_webhook_and_its_logs()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
         var path = $"v1/webhooks/{WebhookSeed.StoreWebhookId}";
 
         var patched = await store.PatchAsJsonAsync(path, new { events = new[] { "message.failed" }, active = true, name = "Orders v2" }, Ct);
@@ -113,7 +101,7 @@ public sealed class WebhooksSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
         var ana = await Send(store, PilotStatusSeed.ContactAnaPhone, PilotStatusSeed.TemplateOrderUpdateName);
         var bruno = await Send(store, PilotStatusSeed.ContactBrunoPhone, PilotStatusSeed.TemplateOrderUpdateName);
 
@@ -143,7 +131,7 @@ public sealed class WebhooksSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
         var id = await Send(store, PilotStatusSeed.ContactAnaPhone, PilotStatusSeed.TemplateSpringPromoName);
 
         time.Advance(TimeSpan.FromSeconds(5));
@@ -163,7 +151,7 @@ public sealed class WebhooksSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
         var at = time.GetUtcNow().AddMinutes(10);
         var later = await Send(store, PilotStatusSeed.ContactBrunoPhone, PilotStatusSeed.TemplateOrderUpdateName, at);
         var cancelled = await Send(store, PilotStatusSeed.ContactBrunoPhone, PilotStatusSeed.TemplateOrderUpdateName, at);
@@ -184,7 +172,7 @@ public sealed class WebhooksSandboxTests
     public async Task A_simulated_inbound_message_shows_up_in_the_inbox_and_is_published()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
         var unreadBefore = (await store.GetFromJsonAsync<JsonElement>("v1/messages/unread", Ct)).GetProperty("total").GetInt32();
 
         var posted = await store.PostAsJsonAsync("_sandbox/inbound", new { from = "+5511944440000", text = "Is the blue one in stock?", fromName = "Olga" }, Ct);
@@ -215,9 +203,9 @@ public sealed class WebhooksSandboxTests
     public async Task Group_inbound_is_a_message_group_event_and_meta_numbers_have_no_groups()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var support = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
-        using var tenant = PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
+        using var support = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey2);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var tenant = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusTenantKey);
 
         var posted = await support.PostAsJsonAsync("_sandbox/inbound", new { from = "+5531955554444", fromName = "Diego Rocha", text = "Works again, thanks", groupId = PilotStatusSeed.GroupId }, Ct);
 
@@ -239,7 +227,7 @@ public sealed class WebhooksSandboxTests
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         await using var sandbox = await SandboxServer.StartAsync(time: time);
-        using var store = PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
+        using var store = SandboxClients.PilotStatus(sandbox, SandboxCredentials.PilotStatusNumberKey1);
         var id = await Send(store, PilotStatusSeed.ContactAnaPhone, PilotStatusSeed.TemplateOrderUpdateName);
         time.Advance(TimeSpan.FromSeconds(2));
         var wamid = (await store.GetFromJsonAsync<JsonElement>($"v1/messages/{id}", Ct)).GetProperty("externalMessageId").GetString();

@@ -256,8 +256,7 @@ public sealed class McpGatewayEndpoint(
             {
                 await runTask;
                 _logger.LogError("Request {Method} ended without an answer", LogText.Shorten(((JsonRpcRequest)message).Method));
-                await JsonRpcErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, (int)McpErrorCode.InternalError,
-                    "Internal error: the request failed; see the server log.", ((JsonRpcRequest)message).Id);
+                await InternalErrorAsync(context, ((JsonRpcRequest)message).Id);
                 return;
             }
 
@@ -287,7 +286,7 @@ public sealed class McpGatewayEndpoint(
             var requestId = message is JsonRpcRequest r ? r.Id : default;
             await (e is JsonException or FormatException or OverflowException or InvalidOperationException or ArgumentException
                 ? JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidParams, "Invalid params: the request could not be read.", requestId)
-                : JsonRpcErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, (int)McpErrorCode.InternalError, "Internal error: the request failed; see the server log.", requestId));
+                : InternalErrorAsync(context, requestId));
         }
         finally
         {
@@ -305,6 +304,10 @@ public sealed class McpGatewayEndpoint(
             }
         }
     }
+
+    private static Task InternalErrorAsync(HttpContext context, RequestId requestId) =>
+        JsonRpcErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, (int)McpErrorCode.InternalError,
+            "Internal error: the request failed; see the server log.", requestId);
 
     private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonRpcMessage> MessageJson =
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
