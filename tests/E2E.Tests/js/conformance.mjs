@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readBaseline } from './baseline.mjs';
 
 const [url, baselineFile, flag, revision] = process.argv.slice(2);
 if (!url || !baselineFile || (flag !== undefined && (flag !== '--requirements' || !revision))) {
@@ -40,24 +41,6 @@ function conformance(args) {
     process.exit(1);
   }
   return run;
-}
-
-function readBaseline(file) {
-  const entries = new Map();
-  const problems = [];
-  readFileSync(file, 'utf8').split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) {
-      return;
-    }
-    const match = /^(\S+)\s+#\s*(\S.*)$/.exec(line);
-    if (!match) {
-      problems.push(`${file}:${index + 1}: expected "<scenario-id>  # <reason>", got "${line}"`);
-    } else {
-      entries.set(match[1], match[2]);
-    }
-  });
-  return { entries, problems };
 }
 
 // Each scenario's checks, from <out>/server-<scenario>-<ISO timestamp with : and . as ->/checks.json.

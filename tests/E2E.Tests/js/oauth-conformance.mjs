@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverAuthorizationServerMetadata, registerClient } from '@modelcontextprotocol/sdk/client/auth.js';
 import { signInAndConsent } from './oauth-browser.mjs';
+import { readBaseline } from './baseline.mjs';
 
 const [issuer, mcpUrl, baselineFile, grantedNumber] = process.argv.slice(2);
 if (!issuer || !mcpUrl || !baselineFile || !grantedNumber) {
@@ -44,24 +45,6 @@ function freePort() {
       probe.close(() => resolve(port));
     });
   });
-}
-
-function readBaseline(file) {
-  const entries = new Map();
-  const problems = [];
-  readFileSync(file, 'utf8').split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) {
-      return;
-    }
-    const match = /^(\S+)\s+#\s*(\S.*)$/.exec(line);
-    if (!match) {
-      problems.push(`${file}:${index + 1}: expected "<scenario-id>[:<check-id>]  # <reason>", got "${line}"`);
-    } else {
-      entries.set(match[1], match[2]);
-    }
-  });
-  return { entries, problems };
 }
 
 // Runs the suite; when it prints the authorize URL, the browser signs in and consents.
@@ -144,7 +127,7 @@ const checks = readChecks(outDir);
 rmSync(outDir, { recursive: true, force: true });
 
 const scenarios = await listScenarios();
-const { entries: baseline, problems } = readBaseline(baselineFile);
+const { entries: baseline, problems } = readBaseline(baselineFile, '<scenario-id>[:<check-id>]');
 const rows = [];
 const seen = new Set();
 for (const scenario of scenarios) {
