@@ -1,7 +1,7 @@
-using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using Serverless.E2E.Tests.Infrastructure;
+using Serverless.Gateway.Tests.Infrastructure;
 
 namespace Serverless.E2E.Tests;
 
@@ -34,7 +34,7 @@ public sealed class NativeBuildTests
         {
             try
             {
-                var result = await client.CallToolAsync(tool.Name, Plausible(tool.ProtocolTool.InputSchema));
+                var result = await client.CallToolAsync(tool.Name, PlausibleArguments.For(tool.ProtocolTool.InputSchema).ToDictionary(m => m.Key, m => (object?)m.Value));
                 succeeded += result.IsError is true ? 0 : 1;
             }
             catch (McpException e)
@@ -50,41 +50,5 @@ public sealed class NativeBuildTests
         Assert.True(succeeded >= 20, $"only {succeeded} calls succeeded");
         var log = server.StandardError;
         Assert.DoesNotContain(RuntimeFailures, marker => log.Contains(marker, StringComparison.OrdinalIgnoreCase));
-    }
-
-    // Values of the schema's type for every required argument: enough to pass the argument checks of most tools.
-    private static Dictionary<string, object?> Plausible(JsonElement schema)
-    {
-        var arguments = new Dictionary<string, object?>();
-        if (!schema.TryGetProperty("required", out var required) || !schema.TryGetProperty("properties", out var properties))
-        {
-            return arguments;
-        }
-
-        foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
-        {
-            arguments[name] = properties.TryGetProperty(name, out var property) ? ValueOf(property) : "x";
-        }
-
-        return arguments;
-    }
-
-    private static object? ValueOf(JsonElement property)
-    {
-        if (property.TryGetProperty("enum", out var values) && values.GetArrayLength() > 0)
-        {
-            return values[0].Clone();
-        }
-
-        var type = property.TryGetProperty("type", out var t) ? (t.ValueKind == JsonValueKind.Array ? t[0].GetString() : t.GetString()) : "string";
-        return type switch
-        {
-            "integer" or "number" => 1,
-            "boolean" => true,
-            "array" => Array.Empty<object>(),
-            "object" => new Dictionary<string, object?>(),
-            _ when property.TryGetProperty("format", out var f) && f.GetString() == "date-time" => "2026-12-01T10:00:00Z",
-            _ => "sandbox-1",
-        };
     }
 }
